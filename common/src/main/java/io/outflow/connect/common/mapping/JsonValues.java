@@ -46,6 +46,11 @@ public final class JsonValues {
         }
     }
 
+    /** A string as a JSON string literal, quotes included. */
+    public static String encodeString(String value) {
+        return new String(encode(g -> g.writeString(value)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Writes a converted value: null, String, Boolean, Number, List, Map (other types as their string form). */
     public static void write(JsonGenerator g, Object value) throws IOException {
         if (value == null) {

@@ -5,32 +5,18 @@ import io.outflow.connect.common.destination.Failure;
 import io.outflow.connect.common.destination.HttpRequestSpec;
 import io.outflow.connect.common.destination.HttpResult;
 import io.outflow.connect.common.destination.Item;
+import io.outflow.connect.common.destination.JsonBatchBody;
 import io.outflow.connect.common.destination.Operation;
 import io.outflow.connect.common.destination.Reason;
 import io.outflow.connect.common.destination.Step;
 import io.outflow.connect.common.mapping.JsonValues;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /** The items API's operations: batch upsert (synchronous or as a job), append, and delete. */
 public final class ItemsOperations {
     private ItemsOperations() {
-    }
-
-    static byte[] body(String prefix, List<Item> items, String suffix) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + items.size() * 128);
-        out.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(items.get(i).json());
-        }
-        out.writeBytes(suffix.getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 
     /** Upserts through POST /v1/items/batch, or POST /v1/jobs and polling when async. */
@@ -71,7 +57,7 @@ public final class ItemsOperations {
 
             @Override
             public Call newCall(List<Item> batch) {
-                byte[] body = body("{\"items\":[", batch, "]}");
+                byte[] body = JsonBatchBody.of("{\"items\":[", batch, "]}");
                 return async ? new JobCall(body, batch.size(), pollMs) : new SyncCall(
                         HttpRequestSpec.post("/v1/items/batch").jsonBody(body).build(), batch.size());
             }
@@ -109,7 +95,7 @@ public final class ItemsOperations {
             @Override
             public Call newCall(List<Item> batch) {
                 return new SyncCall(HttpRequestSpec.post("/v1/items/delete")
-                        .jsonBody(body("{\"keys\":[", batch, "]}")).build(), batch.size());
+                        .jsonBody(JsonBatchBody.of("{\"keys\":[", batch, "]}")).build(), batch.size());
             }
         };
     }
