@@ -69,16 +69,21 @@ public final class OAuth2TokenProvider implements Authenticator {
         if (accessToken != null && clock.getAsLong() < refreshAtMs) {
             return CompletableFuture.completedFuture(Map.of("Authorization", "Bearer " + accessToken));
         }
-        if (refreshing == null) {
-            CompletableFuture<Map<String, String>> refresh = requestToken();
-            refreshing = refresh;
-            refresh.whenComplete((headers, error) -> {
-                synchronized (this) {
+        if (refreshing != null) {
+            return refreshing;
+        }
+        CompletableFuture<Map<String, String>> refresh = requestToken();
+        refreshing = refresh;
+        // Runs at once when the transport answered synchronously (e.g. a malformed URL), clearing the field:
+        // return the local, never the field.
+        refresh.whenComplete((headers, error) -> {
+            synchronized (this) {
+                if (refreshing == refresh) {
                     refreshing = null;
                 }
-            });
-        }
-        return refreshing;
+            }
+        });
+        return refresh;
     }
 
     @Override

@@ -256,9 +256,9 @@ public final class CommonConfig {
                         HTTP_TLS_HOSTNAME_VERIFICATION_DOC, "Hostname verification");
     }
 
-    private static PairListValidator mappingValidator() {
+    static PairListValidator mappingValidator() {
         return new PairListValidator("destination field", right -> {
-        });
+        }, true);
     }
 
     static PairListValidator typesValidator() {

@@ -45,8 +45,8 @@ public class OutflowSinkConfig extends AbstractConfig {
     }
 
     public Map<String, String> fieldMapping() {
-        return new PairListValidator("destination field", r -> {
-        }).parse(CommonConfig.FIELD_MAPPING_CONFIG, getList(CommonConfig.FIELD_MAPPING_CONFIG));
+        return CommonConfig.mappingValidator().parse(CommonConfig.FIELD_MAPPING_CONFIG,
+                getList(CommonConfig.FIELD_MAPPING_CONFIG));
     }
 
     public boolean dropUnmappedFields() {

@@ -12,14 +12,21 @@ import java.util.function.Consumer;
 public final class PairListValidator implements ConfigDef.Validator {
     private final String valueMeaning;
     private final Consumer<String> valueCheck;
+    private final boolean uniqueValues;
 
     /**
      * @param valueMeaning what the right-hand side is, for error messages (e.g. "destination field")
      * @param valueCheck   throws IllegalArgumentException for a right-hand side that is not allowed
      */
     public PairListValidator(String valueMeaning, Consumer<String> valueCheck) {
+        this(valueMeaning, valueCheck, false);
+    }
+
+    /** @param uniqueValues whether two entries may not share a right-hand side (two fields onto one) */
+    public PairListValidator(String valueMeaning, Consumer<String> valueCheck, boolean uniqueValues) {
         this.valueMeaning = valueMeaning;
         this.valueCheck = valueCheck;
+        this.uniqueValues = uniqueValues;
     }
 
     @Override
@@ -53,6 +60,9 @@ public final class PairListValidator implements ConfigDef.Validator {
             }
             if (out.put(left, right) != null) {
                 throw new ConfigException(name, entry, "'" + left + "' appears more than once");
+            }
+            if (uniqueValues && java.util.Collections.frequency(out.values(), right) > 1) {
+                throw new ConfigException(name, entry, "two fields map to '" + right + "'");
             }
         }
         return out;

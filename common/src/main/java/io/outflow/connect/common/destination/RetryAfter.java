@@ -18,7 +18,9 @@ public final class RetryAfter {
         value = value.trim();
         try {
             double seconds = Double.parseDouble(value);
-            return seconds < 0 ? Failure.UNKNOWN_WAIT : (long) Math.ceil(seconds * 1000);
+            // "NaN" and "Infinity" parse as doubles but are no delay: they would mean no wait, or one forever.
+            return seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds) ? Failure.UNKNOWN_WAIT
+                    : (long) Math.ceil(seconds * 1000);
         } catch (NumberFormatException notSeconds) {
             try {
                 long at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();

@@ -2,6 +2,8 @@ package io.outflow.connect.common.engine;
 
 import com.google.common.util.concurrent.RateLimiter;
 
+import java.time.Duration;
+
 /**
  * The task's share of the connector's request budget: rate.limit.requests per rate.limit.window.ms, split evenly
  * over the tasks the connector started, enforced with Guava's RateLimiter without ever blocking (the engine asks,
@@ -30,11 +32,15 @@ public final class RateBudget {
         if (requests <= 0) {
             return unlimited();
         }
-        double perSecond = requests * 1000.0 / windowMs / Math.max(1, tasks);
-        // Guava keeps up to one second of unused permits; starting with none means a burst never exceeds the window.
-        RateLimiter limiter = RateLimiter.create(perSecond);
-        long spacing = (long) Math.ceil(1000.0 / perSecond);
-        return new RateBudget(limiter, Math.max(1, Math.min(spacing, 1000)));
+        // One request per hundred (at least one) is kept in reserve: arrivals at the destination jitter, and a
+        // rolling window paced exactly at its limit would see an occasional extra request and answer 429.
+        int paced = Math.max(1, requests - Math.max(1, requests / 100));
+        double perSecond = paced * 1000.0 / windowMs / Math.max(1, tasks);
+        long spacingMs = Math.max(1, (long) Math.ceil(1000.0 / perSecond));
+        // A warm-up as long as one request's spacing: after an idle spell Guava's bursty limiter would hand out a
+        // second's worth of saved permits at once, enough to overrun a rolling window; warming up never does.
+        RateLimiter limiter = RateLimiter.create(perSecond, Duration.ofMillis(spacingMs));
+        return new RateBudget(limiter, Math.min(spacingMs, 1000));
     }
 
     /** Takes one request's permit if there is one now. */

@@ -47,6 +47,10 @@ public final class FieldMapper {
             if (type != null) {
                 value = type.coerce(name, value);
             }
+            if (out.containsKey(target)) {
+                throw new RecordException(name, "is sent as '" + target + "', which another field is sent as too; "
+                        + "fix field.mapping");
+            }
             try {
                 out.put(target, limiter.apply(target, converter.convert(target, value)));
             } catch (RecordException e) {

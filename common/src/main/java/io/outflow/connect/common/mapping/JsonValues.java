@@ -62,7 +62,7 @@ public final class JsonValues {
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             g.writeNumber(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
-            g.writeNumber(((Number) value).doubleValue());
+            writeDouble(g, ((Number) value).doubleValue());
         } else if (value instanceof BigDecimal) {
             g.writeNumber((BigDecimal) value);
         } else if (value instanceof Map) {
@@ -82,6 +82,16 @@ public final class JsonValues {
             g.writeString(Base64.getEncoder().encodeToString((byte[]) value));
         } else {
             g.writeString(value.toString());
+        }
+    }
+
+    /** Doubles outside [1e-3, 1e7) print with an exponent in Java; those go through BigDecimal to stay plain. */
+    private static void writeDouble(JsonGenerator g, double d) throws IOException {
+        double magnitude = Math.abs(d);
+        if (magnitude == 0 || magnitude >= 1e-3 && magnitude < 1e7) {
+            g.writeNumber(d);
+        } else {
+            g.writeNumber(BigDecimal.valueOf(d));
         }
     }
 

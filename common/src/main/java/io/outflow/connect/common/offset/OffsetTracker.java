@@ -48,6 +48,12 @@ public final class OffsetTracker {
         return out;
     }
 
+    /** Whether any record of the partition is tracked and not done. */
+    public synchronized boolean hasPending(TopicPartition partition) {
+        PartitionState state = partitions.get(partition);
+        return state != null && state.pending > 0;
+    }
+
     /** Records tracked and not yet done, over all partitions. */
     public synchronized int pending() {
         int total = 0;

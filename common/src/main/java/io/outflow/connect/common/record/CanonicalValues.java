@@ -68,12 +68,13 @@ public final class CanonicalValues {
                 return logical;
             }
         }
+        // structFields and mapValues read their entries one level down (depth + 1), as lists do below.
         if (value instanceof Struct) {
-            return structFields((Struct) value, depth + 1);
+            return structFields((Struct) value, depth);
         }
         if (value instanceof Map) {
             Schema valueSchema = schema != null && schema.type() == Schema.Type.MAP ? schema.valueSchema() : null;
-            return mapValues((Map<?, ?>) value, valueSchema, depth + 1);
+            return mapValues((Map<?, ?>) value, valueSchema, depth);
         }
         if (value instanceof Collection) {
             Schema elementSchema = schema != null && schema.type() == Schema.Type.ARRAY ? schema.valueSchema() : null;

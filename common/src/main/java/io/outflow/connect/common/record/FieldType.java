@@ -114,7 +114,8 @@ public enum FieldType {
             return ((Number) value).doubleValue();
         }
         if (value instanceof String) {
-            double d = Double.parseDouble(((String) value).trim());
+            // Through BigDecimal: plain decimal text only, not Java's "NaN", "1.5d" or hexadecimal literals.
+            double d = new BigDecimal(((String) value).trim()).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw mismatch(field, value);
             }

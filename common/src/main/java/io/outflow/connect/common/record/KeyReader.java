@@ -1,5 +1,6 @@
 package io.outflow.connect.common.record;
 
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -52,17 +53,26 @@ public final class KeyReader {
                 if (struct.schema().field(field) == null) {
                     throw new RecordException(field, "the record key has no such field");
                 }
-                return primitive(field, CanonicalValues.value(struct.schema().field(field).schema(),
-                        struct.get(field)), true);
+                return primitive(field, keyFieldValue(struct.schema().field(field).schema(), struct.get(field)),
+                        true);
             }
             Map<?, ?> map = (Map<?, ?>) key;
-            return primitive(field, CanonicalValues.value(null, map.get(field)), map.containsKey(field));
+            return primitive(field, keyFieldValue(null, map.get(field)), map.containsKey(field));
         }
         return primitive(null, CanonicalValues.value(record.keySchema(), key), true);
     }
 
+    /** A key field's canonical value; a value that cannot be read is reported under the key field's name. */
+    private Object keyFieldValue(Schema schema, Object value) {
+        try {
+            return CanonicalValues.value(schema, value);
+        } catch (RecordException e) {
+            throw e.within(field);
+        }
+    }
+
     private static String primitive(String field, Object value, boolean present) {
-        String where = field == null ? "the record key" : "key field '" + field + "'";
+        String where = field == null ? "the record key" : "the key field";
         if (!present) {
             throw new RecordException(field, "the key field is missing");
         }

@@ -213,9 +213,14 @@ public abstract class OutflowSinkTask extends SinkTask {
         }
         Map<TopicPartition, OffsetAndMetadata> committable = tracker.committable();
         Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
-        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committable.entrySet()) {
-            if (currentOffsets.containsKey(entry.getKey())) {
-                out.put(entry.getKey(), entry.getValue());
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : currentOffsets.entrySet()) {
+            TopicPartition partition = entry.getKey();
+            if (!tracker.hasPending(partition)) {
+                // Every record handed to put() is done; the worker skipped the rest (a converter error sent to
+                // its DLQ, a record a transform filtered out), so its consumed position is safe to commit.
+                out.put(partition, entry.getValue());
+            } else if (committable.containsKey(partition)) {
+                out.put(partition, committable.get(partition));
             }
         }
         return out;

@@ -79,6 +79,9 @@ final class RequestPipeline {
         if (match.isEmpty()) {
             return Outcome.answer(notRouted(request), null);
         }
+        if (match.get().route().kind() == RouteKind.OPEN) {
+            return Outcome.answer(invoke(match.get(), request), null);
+        }
         if (!auth.authorized(request)) {
             return Outcome.answer(unauthorized.apply(request), null);
         }

@@ -4,8 +4,9 @@
  * latency, seeded fault injection, a down switch and a request log.
  * <p>
  * A request goes through, in order: inspection routes (answered at once); the down switch; latency;
- * routing (404/405); auth (401); the rate window (429, only admitted requests are counted); a random fault
- * (faultable routes only); the handler; for {@code DROP_AFTER_APPLY}, the dropped connection.
+ * routing (404/405); open routes (an OAuth token endpoint) are handled here; auth (401); the rate window
+ * (429, only admitted requests are counted); a random fault (faultable routes only); the handler; for
+ * {@code DROP_AFTER_APPLY}, the dropped connection.
  * <p>
  * A vendor fake composes a server: its builder extends {@link io.outflow.connect.testkit.http.FakeServerBuilder}
  * for the shared options, and supplies its routes, {@link io.outflow.connect.testkit.http.AuthCheck},
