@@ -249,10 +249,11 @@ class ItemsSinkConnectorIT {
 
     @Test
     void asynchronousJobsDeliverWithOffsetsWaitingForTheirResults() {
-        fake = ItemsApiFake.builder().jobDelayMs(100).jobFailureProbability(0.1).seed(5).build().start();
+        fake = ItemsApiFake.builder().jobDelayMs(100).jobFailureProbability(0.3).seed(5).build().start();
         Run run = setUp(2);
         Map<String, String> config = config(run, fake, 1);
         config.put("items.async", "true");
+        config.put("batch.max.records", "20"); // enough jobs that some fail
         UpdateStream stream = stream(200, 3, 6);
         cluster.configureConnector(run.name, config);
         cluster.awaitConnectorRunning(run.name, 1, TIMEOUT);
