@@ -2,8 +2,8 @@ package io.outflow.connect.common.it;
 
 import io.outflow.connect.testkit.connect.Await;
 import io.outflow.connect.testkit.connect.ConnectTestCluster;
-import io.outflow.connect.testkit.connect.ConsumedRecord;
 import io.outflow.connect.testkit.connect.ProducerRecordSpec;
+import io.outflow.connect.testkit.connect.SinkRun;
 import io.outflow.connect.testkit.connect.UpdateStream;
 import io.outflow.connect.testkit.http.FaultPlan;
 import io.outflow.connect.testkit.items.ItemsApiFake;
@@ -14,12 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ItemsSinkConnectorIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final AtomicInteger RUN = new AtomicInteger();
 
     private static ConnectTestCluster cluster;
     private ItemsApiFake fake;
@@ -54,35 +50,10 @@ class ItemsSinkConnectorIT {
         }
     }
 
-    /** A fresh topic, DLQ topic and connector name for each test. */
-    private static final class Run {
-        final String name = "items-" + RUN.incrementAndGet();
-        final String topic = name + "-in";
-        final String dlq = name + "-dlq";
-    }
-
-    private Run setUp(int partitions) {
-        Run run = new Run();
-        cluster.createTopic(run.topic, partitions);
-        cluster.createTopic(run.dlq, 1);
-        return run;
-    }
-
-    private Map<String, String> config(Run run, ItemsApiFake fake, int tasks) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", "io.outflow.connect.common.testdest.ItemsSinkConnector");
-        config.put("tasks.max", Integer.toString(tasks));
-        config.put("topics", run.topic);
+    private static Map<String, String> config(SinkRun run, ItemsApiFake fake, int tasks) {
+        Map<String, String> config = run.baseConfig("io.outflow.connect.common.testdest.ItemsSinkConnector", tasks);
         config.put("items.api.url", fake.baseUrl());
         config.put("items.token", ItemsApiFake.DEFAULT_TOKEN);
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", run.dlq);
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        config.put("errors.deadletterqueue.context.headers.enable", "true");
-        config.put("linger.ms", "20");
-        config.put("retry.backoff.ms", "20");
-        config.put("retry.backoff.max.ms", "300");
-        config.put("http.response.timeout.ms", "1000");
         return config;
     }
 
@@ -105,23 +76,22 @@ class ItemsSinkConnectorIT {
         assertEquals(stream.lastValues().size(), fake.items().size(), "no other keys");
     }
 
-    private void assertDlqEmpty(Run run) {
-        assertTrue(cluster.dlqRecords(run.dlq, 0, Duration.ofSeconds(2)).isEmpty(), "the DLQ is empty");
+    private static void assertDlqEmpty(SinkRun run) {
+        assertTrue(run.deadLetterQueueEmpty(), "the DLQ is empty");
     }
 
     @Test
     void manyUpdatesPerKeyOverPartitionsAndTasksEndWithEachKeysLastValue() {
         fake = ItemsApiFake.builder().build().start();
-        Run run = setUp(4);
+        SinkRun run = SinkRun.create(cluster, "items", 4);
         UpdateStream stream = stream(300, 5, 1);
-        cluster.configureConnector(run.name, config(run, fake, 2));
-        cluster.awaitConnectorRunning(run.name, 2, TIMEOUT);
-        cluster.produceJson(run.topic, stream.records());
+        run.start(config(run, fake, 2), TIMEOUT);
+        run.produce(stream.records());
 
         awaitFinalState(stream);
-        cluster.awaitCommittedOffsetsReachEnd(run.name, run.topic, TIMEOUT);
+        run.awaitOffsetsAtEnd(TIMEOUT);
         assertDlqEmpty(run);
-        cluster.deleteConnector(run.name);
+        run.delete();
     }
 
     @Test
@@ -132,30 +102,28 @@ class ItemsSinkConnectorIT {
                         .dropBeforeApply(0.03).dropAfterApply(0.03).build())
                 .seed(7)
                 .build().start();
-        Run run = setUp(4);
+        SinkRun run = SinkRun.create(cluster, "items", 4);
         UpdateStream stream = stream(200, 4, 2);
         Map<String, String> config = config(run, fake, 2);
         config.put("batch.max.records", "10"); // many requests, so many faults
-        cluster.configureConnector(run.name, config);
-        cluster.awaitConnectorRunning(run.name, 2, TIMEOUT);
-        cluster.produceJson(run.topic, stream.records());
+        run.start(config, TIMEOUT);
+        run.produce(stream.records());
 
         awaitFinalState(stream);
-        cluster.awaitCommittedOffsetsReachEnd(run.name, run.topic, TIMEOUT);
+        run.awaitOffsetsAtEnd(TIMEOUT);
         assertDlqEmpty(run);
         assertTrue(fake.faults().counts().values().stream().mapToLong(Long::longValue).sum() > 0,
                 "faults were injected");
-        cluster.deleteConnector(run.name);
+        run.delete();
     }
 
     @Test
     void badRecordsGoToTheDlqWithTheirReasonAndEverythingElseArrives() {
         fake = ItemsApiFake.builder().build().start();
-        Run run = setUp(2);
+        SinkRun run = SinkRun.create(cluster, "items", 2);
         Map<String, String> config = config(run, fake, 1);
         config.put("field.types", "signup:date");
-        cluster.configureConnector(run.name, config);
-        cluster.awaitConnectorRunning(run.name, 1, TIMEOUT);
+        run.start(config, TIMEOUT);
 
         List<ProducerRecordSpec> records = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -167,12 +135,9 @@ class ItemsSinkConnectorIT {
         records.add(ProducerRecordSpec.json("bad-score", Map.of("email", "s@example.com", "score", 500)));
         records.add(ProducerRecordSpec.json("bad-date", Map.of("email", "d@example.com", "signup", "15/01/2026")));
         records.add(ProducerRecordSpec.of("bad-json", "{\"email\": oops"));
-        cluster.produceJson(run.topic, records);
+        run.produce(records);
 
-        List<ConsumedRecord> dead = cluster.dlqRecords(run.dlq, 5, TIMEOUT);
-        Map<String, String> reasons = dead.stream().collect(Collectors.toMap(
-                r -> r.key() == null ? "<null>" : r.key(),
-                r -> String.valueOf(r.header("__connect.errors.exception.message"))));
+        Map<String, String> reasons = run.deadLetterReasons(5, TIMEOUT);
         assertEquals(Set.of("<null>", "bad-email", "bad-score", "bad-date", "bad-json"), reasons.keySet());
         assertTrue(reasons.get("<null>").contains("no key"), reasons.get("<null>"));
         assertTrue(reasons.get("bad-email").contains("INVALID_EMAIL") && reasons.get("bad-email").contains("email"),
@@ -184,106 +149,101 @@ class ItemsSinkConnectorIT {
 
         Await.until("every good record arrives", TIMEOUT, () -> fake.items().size() == 50);
         assertEquals("2026-01-15", fake.item("good7").orElseThrow().get("signup"));
-        cluster.awaitCommittedOffsetsReachEnd(run.name, run.topic, TIMEOUT);
-        cluster.deleteConnector(run.name);
+        run.awaitOffsetsAtEnd(TIMEOUT);
+        run.delete();
     }
 
     @Test
     void tombstonesDeleteWhenConfigured() {
         fake = ItemsApiFake.builder().build().start();
-        Run run = setUp(1);
+        SinkRun run = SinkRun.create(cluster, "items", 1);
         Map<String, String> config = config(run, fake, 1);
         config.put("behavior.on.null.values", "delete");
-        cluster.configureConnector(run.name, config);
-        cluster.awaitConnectorRunning(run.name, 1, TIMEOUT);
-        cluster.produceJson(run.topic, List.of(
+        run.start(config, TIMEOUT);
+        run.produce(List.of(
                 ProducerRecordSpec.json("a", Map.of("seq", 1)),
                 ProducerRecordSpec.json("b", Map.of("seq", 1))));
         Await.until("both arrive", TIMEOUT, () -> fake.items().size() == 2);
-        cluster.produceJson(run.topic, List.of(ProducerRecordSpec.tombstone("a")));
+        run.produce(List.of(ProducerRecordSpec.tombstone("a")));
         Await.until("a is deleted", TIMEOUT, () -> fake.items().keySet().equals(Set.of("b")));
         assertTrue(fake.deletedKeys().contains("a"));
-        cluster.awaitCommittedOffsetsReachEnd(run.name, run.topic, TIMEOUT);
-        cluster.deleteConnector(run.name);
+        run.awaitOffsetsAtEnd(TIMEOUT);
+        run.delete();
     }
 
     @Test
     void aTaskRestartMidStreamLosesNothingAndLeavesNothingStale() {
         fake = ItemsApiFake.builder().latencyMs(20).build().start();
-        Run run = setUp(4);
+        SinkRun run = SinkRun.create(cluster, "items", 4);
         UpdateStream stream = stream(300, 6, 3);
-        cluster.configureConnector(run.name, config(run, fake, 2));
-        cluster.awaitConnectorRunning(run.name, 2, TIMEOUT);
+        run.start(config(run, fake, 2), TIMEOUT);
         int half = stream.size() / 2;
-        cluster.produceJson(run.topic, stream.head(half));
+        run.produce(stream.head(half));
         Await.until("some records delivered", TIMEOUT, () -> fake.totalApplied() > 100);
-        cluster.restartTask(run.name, 0);
-        cluster.produceJson(run.topic, stream.tail(half));
-        cluster.awaitConnectorRunning(run.name, 2, TIMEOUT);
+        cluster.restartTask(run.name(), 0);
+        run.produce(stream.tail(half));
+        cluster.awaitConnectorRunning(run.name(), 2, TIMEOUT);
 
         awaitFinalState(stream);
-        cluster.awaitCommittedOffsetsReachEnd(run.name, run.topic, TIMEOUT);
+        run.awaitOffsetsAtEnd(TIMEOUT);
         assertDlqEmpty(run);
-        cluster.deleteConnector(run.name);
+        run.delete();
     }
 
     @Test
     void aRebalanceMidStreamLosesNothingAndLeavesNothingStale() {
         fake = ItemsApiFake.builder().latencyMs(20).build().start();
-        Run run = setUp(4);
+        SinkRun run = SinkRun.create(cluster, "items", 4);
         UpdateStream stream = stream(300, 6, 4);
-        cluster.configureConnector(run.name, config(run, fake, 2));
-        cluster.awaitConnectorRunning(run.name, 2, TIMEOUT);
+        run.start(config(run, fake, 2), TIMEOUT);
         int half = stream.size() / 2;
-        cluster.produceJson(run.topic, stream.head(half));
+        run.produce(stream.head(half));
         Await.until("some records delivered", TIMEOUT, () -> fake.totalApplied() > 100);
         cluster.addWorker();
-        cluster.produceJson(run.topic, stream.tail(half));
+        run.produce(stream.tail(half));
 
         awaitFinalState(stream);
-        cluster.awaitCommittedOffsetsReachEnd(run.name, run.topic, TIMEOUT);
+        run.awaitOffsetsAtEnd(TIMEOUT);
         assertDlqEmpty(run);
-        cluster.deleteConnector(run.name);
+        run.delete();
         cluster.removeWorker();
     }
 
     @Test
     void asynchronousJobsDeliverWithOffsetsWaitingForTheirResults() {
         fake = ItemsApiFake.builder().jobDelayMs(100).jobFailureProbability(0.3).seed(5).build().start();
-        Run run = setUp(2);
+        SinkRun run = SinkRun.create(cluster, "items", 2);
         Map<String, String> config = config(run, fake, 1);
         config.put("items.async", "true");
         config.put("batch.max.records", "20"); // enough jobs that some fail
         UpdateStream stream = stream(200, 3, 6);
-        cluster.configureConnector(run.name, config);
-        cluster.awaitConnectorRunning(run.name, 1, TIMEOUT);
-        cluster.produceJson(run.topic, stream.records());
+        run.start(config, TIMEOUT);
+        run.produce(stream.records());
 
         awaitFinalState(stream);
-        cluster.awaitCommittedOffsetsReachEnd(run.name, run.topic, TIMEOUT);
+        run.awaitOffsetsAtEnd(TIMEOUT);
         assertDlqEmpty(run);
         assertTrue(fake.jobCounts().getOrDefault("failed", 0L) > 0, "some jobs failed and were redone");
-        cluster.deleteConnector(run.name);
+        run.delete();
     }
 
     @Test
     void aSmallRateWindowIsRespectedWithFewRateLimitAnswers() {
         fake = ItemsApiFake.builder().rateLimit(20, 2000).build().start();
-        Run run = setUp(2);
+        SinkRun run = SinkRun.create(cluster, "items", 2);
         Map<String, String> config = config(run, fake, 1);
         config.put("rate.limit.requests", "20");
         config.put("rate.limit.window.ms", "2000");
         config.put("batch.max.records", "10");
         UpdateStream stream = stream(600, 1, 8);
-        cluster.configureConnector(run.name, config);
-        cluster.awaitConnectorRunning(run.name, 1, TIMEOUT);
-        cluster.produceJson(run.topic, stream.records());
+        run.start(config, TIMEOUT);
+        run.produce(stream.records());
 
         awaitFinalState(stream);
         long requests = fake.requestLog().countRoute("POST " + ItemsApiFake.BATCH_PATH);
         long limited = fake.requestLog().count(r -> r.status() == 429);
         assertTrue(requests >= 60, "needed at least 60 requests, saw " + requests);
         assertTrue(limited * 100 < requests, limited + " of " + requests + " requests answered 429");
-        cluster.deleteConnector(run.name);
+        run.delete();
     }
 }
