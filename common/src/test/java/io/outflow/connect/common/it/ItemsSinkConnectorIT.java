@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +84,7 @@ class ItemsSinkConnectorIT {
     }
 
     @Test
-    void manyUpdatesPerKeyOverPartitionsAndTasksEndWithEachKeysLastValue() {
+    void manyUpdatesPerKeyOverPartitionsAndTasksEndWithEachKeysLastValue() throws Exception {
         fake = ItemsApiFake.builder().build().start();
         SinkRun run = SinkRun.create(cluster, "items", 4);
         UpdateStream stream = stream(300, 5, 1);
@@ -91,7 +94,20 @@ class ItemsSinkConnectorIT {
         awaitFinalState(stream);
         run.awaitOffsetsAtEnd(TIMEOUT);
         assertDlqEmpty(run);
+        assertEquals(stream.size(), deliveredOrSuperseded(run), "every record is counted in the task metrics");
         run.delete();
+    }
+
+    /** Sums records-delivered-total and records-superseded-total over the tasks' plugin metrics in JMX. */
+    private static long deliveredOrSuperseded(SinkRun run) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long total = 0;
+        for (ObjectName name : server.queryNames(new ObjectName("kafka.connect:type=plugins,connector="
+                + run.name() + ",task=*"), null)) {
+            total += ((Number) server.getAttribute(name, "records-delivered-total")).longValue();
+            total += ((Number) server.getAttribute(name, "records-superseded-total")).longValue();
+        }
+        return total;
     }
 
     @Test
