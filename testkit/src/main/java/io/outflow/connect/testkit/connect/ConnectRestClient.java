@@ -14,12 +14,13 @@ import java.util.function.Supplier;
 
 /**
  * A minimal JSON client for the worker REST API, used where EmbeddedConnect's own helpers hide the status
- * code or log an error for an expected 404 (connector status before the connector exists).
+ * code or log an error for an expected 404 (connector status before the connector exists), and for workers
+ * started as processes.
  */
-final class ConnectRestClient {
+public final class ConnectRestClient {
 
     /** Status and parsed body (null when the body is empty or not JSON). */
-    record Reply(int status, JsonNode body, String rawBody) {
+    public record Reply(int status, JsonNode body, String rawBody) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -29,11 +30,24 @@ final class ConnectRestClient {
         this.baseUrl = baseUrl;
     }
 
-    Reply get(String path) {
+    /** A client of the worker whose REST API is at {@code baseUrl}, e.g. http://localhost:8083. */
+    public static ConnectRestClient at(String baseUrl) {
+        return new ConnectRestClient(() -> baseUrl);
+    }
+
+    public Reply get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Reply put(String path, Object jsonBody) {
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    public Reply post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Reply put(String path, Object jsonBody) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(jsonBody))));

@@ -18,16 +18,34 @@ import java.util.concurrent.Future;
  * Sends batches through one long-lived producer. EmbeddedKafkaCluster.produce() sends one record
  * synchronously (seconds per thousand records); this pipelines the sends and waits once.
  */
-final class RecordProducer implements AutoCloseable {
+public final class RecordProducer implements AutoCloseable {
 
-    private final EmbeddedKafkaCluster kafka;
+    private final java.util.function.Function<Map<String, Object>, KafkaProducer<byte[], byte[]>> factory;
     private KafkaProducer<byte[], byte[]> producer;
 
     RecordProducer(EmbeddedKafkaCluster kafka) {
-        this.kafka = kafka;
+        this.factory = kafka::createProducer;
     }
 
-    synchronized void send(String topic, List<ProducerRecordSpec> records) {
+    /** A producer to any broker (one started as a process, say). */
+    public static RecordProducer to(String bootstrapServers) {
+        return new RecordProducer(overrides -> {
+            Map<String, Object> props = new java.util.HashMap<>(overrides);
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    org.apache.kafka.common.serialization.ByteArraySerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    org.apache.kafka.common.serialization.ByteArraySerializer.class);
+            return new KafkaProducer<>(props);
+        });
+    }
+
+    private RecordProducer(java.util.function.Function<Map<String, Object>, KafkaProducer<byte[], byte[]>> factory) {
+        this.factory = factory;
+    }
+
+    /** Sends the records and waits until all are acknowledged. */
+    public synchronized void send(String topic, List<ProducerRecordSpec> records) {
         KafkaProducer<byte[], byte[]> p = producer();
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
         for (ProducerRecordSpec spec : records) {
@@ -59,7 +77,7 @@ final class RecordProducer implements AutoCloseable {
 
     private KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = kafka.createProducer(Map.of(
+            producer = factory.apply(Map.of(
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
