@@ -113,11 +113,11 @@ public final class HubSpotConfig {
     }
 
     private static ConfigDef.Validator objectTypeValidator() {
-        return (name, value) -> {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
             if (value == null || !OBJECT_TYPE.matcher(value.toString().trim()).matches()) {
                 throw new ConfigException(name, value, "must be an object type name or id (letters, digits, _ and -)");
             }
-        };
+        }, () -> "an object type name or id (letters, digits, _ and -)");
     }
 
     static AuthType authType(OutflowSinkConfig config) {
