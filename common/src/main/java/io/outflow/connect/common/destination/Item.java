@@ -1,9 +1,10 @@
 package io.outflow.connect.common.destination;
 
 /**
- * One record as an operation will send it: its normalised key (null in append mode) and the JSON bytes the
- * operation encoded for it, ready to be placed into a request body. Encoded once, on the task thread, so the size
- * is known for byte-based batching and a retry never re-encodes.
+ * One record as an operation will send it: its key as sent (the operation's choice; may be null) and the JSON bytes
+ * the operation encoded for it, ready to be placed into a request body. Encoded once, on the task thread, so the
+ * size is known for byte-based batching and a retry never re-encodes. (The engine deduplicates and orders by the
+ * normalised key it keeps beside the item, not by this one.)
  */
 public final class Item {
     private final String key;

@@ -28,7 +28,7 @@ public interface Operation {
     /**
      * Encodes one record for this operation. Called on the task thread, before the record is buffered.
      *
-     * @param key    the record's key, already normalised by the destination's {@link KeyNormalizer}
+     * @param key    the record's key as read from the record (not normalised: send it as the user wrote it)
      * @param fields the destination fields, already mapped and converted (empty for deletes)
      * @throws RecordException when the record cannot be sent (a required field is missing, say)
      */

@@ -150,7 +150,7 @@ public abstract class OutflowSinkTask extends SinkTask {
                         tracker.done(ticket);
                         metrics.skipped();
                     } else {
-                        prepared.add(new PendingRecord(record, ticket, next.operation, next.item));
+                        prepared.add(new PendingRecord(record, ticket, next.operation, next.item, next.key));
                     }
                 } catch (RecordException e) {
                     deadLetters.report(record, ticket, DeliveryError.badRecord(e.getMessage()));

@@ -28,14 +28,16 @@ final class RecordPreparer {
     static final class Prepared {
         final Operation operation;
         final Item item;
+        final String key;
 
-        Prepared(Operation operation, Item item) {
+        Prepared(Operation operation, Item item, String key) {
             this.operation = operation;
             this.item = item;
+            this.key = key;
         }
     }
 
-    static final Prepared SKIP = new Prepared(null, null);
+    static final Prepared SKIP = new Prepared(null, null, null);
 
     RecordPreparer(KeyReader keyReader, FieldMapper mapper, KeyNormalizer normalizer, Operation write,
                    Operation delete, NullValueBehavior nullBehavior) {
@@ -52,8 +54,13 @@ final class RecordPreparer {
             return tombstone(record);
         }
         Map<String, Object> fields = CanonicalValues.fields(record.valueSchema(), record.value());
-        String key = normalizer.normalize(keyReader.read(record, fields));
-        return new Prepared(write, write.prepare(key, mapper.map(fields)));
+        String key = keyReader.read(record, fields);
+        return new Prepared(write, write.prepare(key, mapper.map(fields)), dedupeKey(write, key));
+    }
+
+    /** The key records are deduplicated and ordered by: compared the way the destination compares keys. */
+    private String dedupeKey(Operation operation, String key) {
+        return operation.keyed() ? normalizer.normalize(key) : null;
     }
 
     private Prepared tombstone(SinkRecord record) {
@@ -61,8 +68,8 @@ final class RecordPreparer {
             case IGNORE:
                 return SKIP;
             case DELETE:
-                String key = normalizer.normalize(keyReader.read(record, null));
-                return new Prepared(delete, delete.prepare(key, Map.of()));
+                String key = keyReader.read(record, null);
+                return new Prepared(delete, delete.prepare(key, Map.of()), dedupeKey(delete, key));
             case FAIL:
             default:
                 throw RecordException.ofRecord("the record value is null (a tombstone) and "

@@ -108,7 +108,8 @@ class DeliveryEngineTest {
         fields.put("v", value);
         SinkRecord sink = new SinkRecord("t", partition, null, key, null, fields, offset);
         OffsetTracker.Ticket ticket = tracker.track(new TopicPartition("t", partition), offset);
-        return new PendingRecord(sink, ticket, operation, operation.prepare(key, value == null ? Map.of() : fields));
+        return new PendingRecord(sink, ticket, operation, operation.prepare(key, value == null ? Map.of() : fields),
+                operation.keyed() ? key : null);
     }
 
     private void submit(PendingRecord... records) {

@@ -107,17 +107,18 @@ final class HubSpotDelete implements Operation {
                 }
             }
             MultiStatus status = response.status() == 207
-                    ? MultiStatus.read(response, normalizer, HubSpotUpsert.keysOf(batch))
+                    ? MultiStatus.read(response, normalizer, HubSpotUpsert.keysOf(batch, normalizer))
                     : MultiStatus.read(new HttpResult(200, Map.of(), new byte[0]), normalizer, Set.of());
             outcomes = new ArrayList<>(batch.size());
             Set<String> toArchive = new LinkedHashSet<>();
             for (Item item : batch) {
-                Reason error = status.errorFor(item.key());
-                String id = internalIds.get(item.key());
+                String key = normalizer.normalize(item.key());
+                Reason error = status.errorFor(key);
+                String id = internalIds.get(key);
                 if (id != null) {
                     toArchive.add(id);
                     outcomes.add(RecordOutcome.delivered());
-                } else if (error != null && !NOT_FOUND.equals(status.categoryFor(item.key()))) {
+                } else if (error != null && !NOT_FOUND.equals(status.categoryFor(key))) {
                     outcomes.add(RecordOutcome.deadLetter(error));
                 } else if (error != null || !status.hasUnmatchedErrors()) {
                     outcomes.add(RecordOutcome.delivered()); // HubSpot does not know it: nothing to delete

@@ -97,7 +97,7 @@ final class HubSpotUpsert implements Operation {
     }
 
     private List<RecordOutcome> read207(HttpResult response, List<Item> batch) {
-        MultiStatus status = MultiStatus.read(response, normalizer, keysOf(batch));
+        MultiStatus status = MultiStatus.read(response, normalizer, keysOf(batch, normalizer));
         Set<String> confirmed = new HashSet<>();
         for (JsonNode result : response.json().path("results")) {
             JsonNode value = result.path("properties").path(idProperty);
@@ -107,10 +107,11 @@ final class HubSpotUpsert implements Operation {
         }
         List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
         for (Item item : batch) {
-            Reason refused = status.errorFor(item.key());
+            String key = normalizer.normalize(item.key());
+            Reason refused = status.errorFor(key);
             if (refused != null) {
                 outcomes.add(RecordOutcome.deadLetter(refused));
-            } else if (!status.hasUnmatchedErrors() || confirmed.contains(item.key())) {
+            } else if (!status.hasUnmatchedErrors() || confirmed.contains(key)) {
                 outcomes.add(RecordOutcome.delivered());
             } else {
                 outcomes.add(RecordOutcome.retry(Reason.of(207, "UNMATCHED_ERROR",
@@ -120,9 +121,10 @@ final class HubSpotUpsert implements Operation {
         return outcomes;
     }
 
-    static Set<String> keysOf(List<Item> batch) {
+    /** The inputs' keys, normalised as HubSpot compares them. */
+    static Set<String> keysOf(List<Item> batch, KeyNormalizer normalizer) {
         Set<String> keys = new HashSet<>();
-        batch.forEach(item -> keys.add(item.key()));
+        batch.forEach(item -> keys.add(normalizer.normalize(item.key())));
         return keys;
     }
 }
