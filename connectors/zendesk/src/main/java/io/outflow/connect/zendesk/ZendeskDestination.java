@@ -54,9 +54,9 @@ final class ZendeskDestination implements Destination {
                     config.getPassword(ZendeskConfig.API_TOKEN_CONFIG));
         }
         MatchKey matchKey = ZendeskConfig.matchKey(config);
-        // Emails compare case-insensitively. External ids do too in Zendesk (spec, external_id: "case
-        // insensitive"), but the key is also what is sent, and lowering it would rewrite the stored id's case.
-        this.normalizer = matchKey == MatchKey.EMAIL ? KeyNormalizer.CASE_INSENSITIVE : KeyNormalizer.EXACT;
+        // Zendesk compares emails and external ids case-insensitively (spec, external_id: "case insensitive"), so
+        // records are deduplicated and ordered that way too; the key is still sent as written.
+        this.normalizer = KeyNormalizer.CASE_INSENSITIVE;
         PollSchedule polls = new PollSchedule(config.getLong(ZendeskConfig.JOB_POLL_MS_CONFIG),
                 config.getLong(ZendeskConfig.JOB_POLL_MAX_MS_CONFIG));
         if (ZendeskConfig.objectType(config) == ObjectType.USERS) {
