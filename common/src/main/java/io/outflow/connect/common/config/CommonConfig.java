@@ -112,6 +112,12 @@ public final class CommonConfig {
             + "last error (nothing after the undelivered records is committed; restart the task once the cause is "
             + "fixed), 'dlq' sends the records to the dead-letter queue with the last error.";
 
+    public static final String RETRY_UNANSWERED_FENCE_MS_CONFIG = "retry.unanswered.fence.ms";
+    private static final String RETRY_UNANSWERED_FENCE_MS_DOC = "A write that got no answer (a response timeout, "
+            + "a connection reset after sending) may still be applied by the destination later than its retry. The "
+            + "keys it carried stay reserved this long after it was sent, so a newer value of those keys is never "
+            + "overtaken by the late request. Delays only those keys; 0 turns the reservation off.";
+
     public static final String HTTP_CONNECT_TIMEOUT_MS_CONFIG = "http.connect.timeout.ms";
     private static final String HTTP_CONNECT_TIMEOUT_MS_DOC = "How long to wait for a TCP connection.";
 
@@ -234,7 +240,9 @@ public final class CommonConfig {
                 .define(RETRY_TIMEOUT_MS_CONFIG, Type.LONG, 900_000L, Range.atLeast(-1L), Importance.MEDIUM,
                         RETRY_TIMEOUT_MS_DOC, "Retry timeout (ms)")
                 .define(RETRY_EXHAUSTED_ACTION_CONFIG, Type.STRING, EnumSetting.text(RetryExhaustedAction.FAIL),
-                        actions, Importance.MEDIUM, RETRY_EXHAUSTED_ACTION_DOC, "When retries run out", actions);
+                        actions, Importance.MEDIUM, RETRY_EXHAUSTED_ACTION_DOC, "When retries run out", actions)
+                .define(RETRY_UNANSWERED_FENCE_MS_CONFIG, Type.LONG, 60_000L, Range.atLeast(0L), Importance.LOW,
+                        RETRY_UNANSWERED_FENCE_MS_DOC, "Unanswered write fence (ms)");
     }
 
     private static void defineHttp(ConfigDef def) {

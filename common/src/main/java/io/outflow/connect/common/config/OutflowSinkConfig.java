@@ -112,6 +112,10 @@ public class OutflowSinkConfig extends AbstractConfig {
         return getLong(CommonConfig.RETRY_TIMEOUT_MS_CONFIG);
     }
 
+    public long unansweredFenceMs() {
+        return getLong(CommonConfig.RETRY_UNANSWERED_FENCE_MS_CONFIG);
+    }
+
     public RetryExhaustedAction retryExhaustedAction() {
         return enumValue(CommonConfig.RETRY_EXHAUSTED_ACTION_CONFIG, RetryExhaustedAction.class);
     }

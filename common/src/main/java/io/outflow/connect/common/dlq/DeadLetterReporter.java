@@ -25,11 +25,23 @@ public final class DeadLetterReporter {
 
     private final ErrantRecordReporter reporter;
     private final boolean tolerateAll;
+    private final boolean destinationMessages;
     private final ArrayDeque<Report> reports = new ArrayDeque<>();
 
     public DeadLetterReporter(ErrantRecordReporter reporter, boolean tolerateAll) {
+        this(reporter, tolerateAll, true);
+    }
+
+    /**
+     * @param destinationMessages whether a destination's own error message may go into the reported error: not
+     *                            when the worker logs every reported error (errors.log.enable=true) without
+     *                            logging record contents (errors.log.include.messages=false), since the message
+     *                            may echo the record's values
+     */
+    public DeadLetterReporter(ErrantRecordReporter reporter, boolean tolerateAll, boolean destinationMessages) {
         this.reporter = reporter;
         this.tolerateAll = tolerateAll;
+        this.destinationMessages = destinationMessages;
     }
 
     /** Reads the worker's reporter (absent on workers before 2.6) and the connector's errors.tolerance. */
@@ -45,7 +57,16 @@ public final class DeadLetterReporter {
             log.warn("errors.tolerance=all but neither errors.deadletterqueue.topic.name nor errors.log.enable is "
                     + "set: a refused record will fail the task rather than be dropped");
         }
-        return new DeadLetterReporter(reporter, tolerateAll);
+        boolean logsErrors = "true".equalsIgnoreCase(connectorProps.getOrDefault("errors.log.enable", "false").trim());
+        boolean logsContents = "true".equalsIgnoreCase(
+                connectorProps.getOrDefault("errors.log.include.messages", "false").trim());
+        return new DeadLetterReporter(reporter, tolerateAll, !logsErrors || logsContents);
+    }
+
+    /** The error to report for a record the destination refused. */
+    public DeliveryError refused(String destination, io.outflow.connect.common.destination.Reason reason) {
+        return destinationMessages ? DeliveryError.refused(destination, reason)
+                : DeliveryError.refusedWithoutMessage(destination, reason);
     }
 
     /**

@@ -26,6 +26,17 @@ public final class DeliveryError extends ConnectException {
                 destination + " refused the record (" + reason.summary() + ")", reason);
     }
 
+    /**
+     * The destination refused the record; its own message, which may echo the record's values, is left out (for
+     * workers that log every reported error).
+     */
+    public static DeliveryError refusedWithoutMessage(String destination, Reason reason) {
+        String summary = destination + " refused the record (" + reason.summary() + ")";
+        return new DeliveryError(summary + "; " + destination + "'s own message is left out because "
+                + "errors.log.enable=true would log it (set errors.log.include.messages=true to include it)",
+                summary, reason);
+    }
+
     /** The record could not be read or converted, so it was never sent; the message names no values. */
     public static DeliveryError badRecord(String message) {
         return new DeliveryError("Bad record: " + message, "bad record: " + message, null);

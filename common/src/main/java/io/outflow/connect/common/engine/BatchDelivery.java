@@ -29,6 +29,8 @@ final class BatchDelivery {
     boolean onWire;
     /** The destination accepted a step (an async job exists): the batch cannot be called back, only awaited. */
     boolean conversationStarted;
+    /** A request of this batch went unanswered: its keys stay reserved until then (see settle); -1 if none. */
+    long fenceUntilMs = -1;
     /** The request waiting to be sent when its timer fires or a permit is free. */
     HttpRequestSpec pendingRequest;
     Scheduler.Cancellable timer;
@@ -48,6 +50,7 @@ final class BatchDelivery {
         BatchDelivery part = new BatchDelivery(operation, subset);
         part.attempts = attempts;
         part.retryClockStartMs = retryClockStartMs;
+        part.fenceUntilMs = fenceUntilMs;
         return part;
     }
 

@@ -179,9 +179,21 @@ public final class DeliveryEngine {
         listener.superseded(record);
     }
 
-    /** The record has an outcome: its key is free, and the newest record waiting for it becomes ready. */
-    private void settle(PendingRecord record) {
+    /**
+     * The record has an outcome: its key is free, and the newest record waiting for it becomes ready. When a request
+     * carrying it went unanswered, the destination may still apply that request later; the key stays reserved until
+     * then ({@code retry.unanswered.fence.ms}), so a newer value is never overtaken by the late one.
+     */
+    private void settle(PendingRecord record, BatchDelivery delivery) {
         buffered.decrementAndGet();
+        long now = scheduler.nowMs();
+        if (record.operation().keyed() && delivery.fenceUntilMs > now) {
+            scheduler.schedule(delivery.fenceUntilMs - now, guarded(() -> {
+                releaseKey(record);
+                dispatch();
+            }));
+            return;
+        }
         releaseKey(record);
     }
 
@@ -300,6 +312,7 @@ public final class DeliveryEngine {
         delivery.onWire = true;
         onWire++;
         long started = System.nanoTime();
+        long sentAtMs = scheduler.nowMs();
         CompletableFuture<HttpResult> answer;
         try {
             answer = authenticator.headers()
@@ -308,7 +321,7 @@ public final class DeliveryEngine {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, error) -> scheduler.execute(guarded(
-                () -> answered(delivery, request, response, error, started))));
+                () -> answered(delivery, request, response, error, started, sentAtMs))));
     }
 
     /** Sends {@code request} for the delivery after a delay (0: as soon as a permit allows). */
@@ -330,7 +343,7 @@ public final class DeliveryEngine {
     // ---------------------------------------------------------------- answers
 
     private void answered(BatchDelivery delivery, HttpRequestSpec request, HttpResult response, Throwable error,
-                          long startedNanos) {
+                          long startedNanos, long sentAtMs) {
         delivery.onWire = false;
         onWire--;
         metrics.requestCompleted(response == null ? -1 : response.status(),
@@ -340,6 +353,9 @@ public final class DeliveryEngine {
             return; // called back by a close; its records belong to another task now
         }
         long now = scheduler.nowMs();
+        if (mayStillBeApplied(request, response, error)) {
+            delivery.fenceUntilMs = Math.max(delivery.fenceUntilMs, sentAtMs + settings.unansweredFenceMs);
+        }
         Step step;
         if (error != null) {
             step = Step.fail(HttpFailureClassifier.transportError(destination, error));
@@ -359,6 +375,20 @@ public final class DeliveryEngine {
         apply(delivery, request, step, now);
         checkClosings();
         dispatch();
+    }
+
+    /**
+     * Whether a write got no real answer although the destination may have received it (a response timeout, a
+     * connection reset after sending, a gateway timeout): it may then apply the request later than its retry.
+     */
+    private static boolean mayStillBeApplied(HttpRequestSpec request, HttpResult response, Throwable error) {
+        if ("GET".equals(request.method())) {
+            return false;
+        }
+        if (error != null) {
+            return HttpFailureClassifier.mayHaveBeenReceived(error);
+        }
+        return response.status() == 504;
     }
 
     private void apply(BatchDelivery delivery, HttpRequestSpec request, Step step, long now) {
@@ -388,11 +418,11 @@ public final class DeliveryEngine {
             RecordOutcome outcome = outcomes.get(i);
             switch (outcome.kind()) {
                 case DELIVERED:
-                    settle(record);
+                    settle(record, delivery);
                     listener.delivered(record);
                     break;
                 case DEAD_LETTER:
-                    settle(record);
+                    settle(record, delivery);
                     listener.deadLetter(record, outcome.reason());
                     break;
                 case RETRY:
@@ -509,7 +539,7 @@ public final class DeliveryEngine {
         deactivate(delivery);
         if (delivery.size() == 1) {
             PendingRecord record = delivery.records.get(0);
-            settle(record);
+            settle(record, delivery);
             listener.deadLetter(record, reason);
             return;
         }
@@ -530,7 +560,7 @@ public final class DeliveryEngine {
             Reason exhausted = reason.withContext("gave up after " + delivery.attempts + " attempts over " + seconds
                     + " s (retry.timeout.ms=" + settings.retryTimeoutMs + ")");
             for (PendingRecord record : delivery.records) {
-                settle(record);
+                settle(record, delivery);
                 listener.deadLetter(record, exhausted);
             }
             return;
@@ -584,7 +614,8 @@ public final class DeliveryEngine {
             }
         }
         for (BatchDelivery delivery : new ArrayList<>(active)) {
-            if (delivery.carriesAny(partitions) && !delivery.onWire && !delivery.conversationStarted) {
+            if (delivery.carriesAny(partitions) && !delivery.onWire && !delivery.conversationStarted
+                    && delivery.fenceUntilMs <= scheduler.nowMs()) {
                 callBack(delivery, partitions);
             }
         }
@@ -626,7 +657,8 @@ public final class DeliveryEngine {
             Closing closing = it.next();
             boolean outstanding = false;
             for (BatchDelivery delivery : active) {
-                if (delivery.carriesAny(closing.partitions) && (delivery.onWire || delivery.conversationStarted)) {
+                if (delivery.carriesAny(closing.partitions) && (delivery.onWire || delivery.conversationStarted
+                        || delivery.fenceUntilMs > scheduler.nowMs())) {
                     outstanding = true;
                     break;
                 }

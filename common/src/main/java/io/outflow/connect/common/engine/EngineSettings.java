@@ -10,14 +10,21 @@ public final class EngineSettings {
     final long retryTimeoutMs;
     final RetryExhaustedAction retryExhaustedAction;
     final long quotaProbeMs;
+    final long unansweredFenceMs;
 
     public EngineSettings(long lingerMs, int maxInFlight, long retryTimeoutMs,
                           RetryExhaustedAction retryExhaustedAction, long quotaProbeMs) {
+        this(lingerMs, maxInFlight, retryTimeoutMs, retryExhaustedAction, quotaProbeMs, 60_000);
+    }
+
+    public EngineSettings(long lingerMs, int maxInFlight, long retryTimeoutMs,
+                          RetryExhaustedAction retryExhaustedAction, long quotaProbeMs, long unansweredFenceMs) {
         this.lingerMs = lingerMs;
         this.maxInFlight = maxInFlight;
         this.retryTimeoutMs = retryTimeoutMs;
         this.retryExhaustedAction = retryExhaustedAction;
         this.quotaProbeMs = quotaProbeMs;
+        this.unansweredFenceMs = unansweredFenceMs;
     }
 
     /**
@@ -25,6 +32,6 @@ public final class EngineSettings {
      */
     public static EngineSettings from(OutflowSinkConfig config, long quotaProbeMs) {
         return new EngineSettings(config.lingerMs(), config.maxInFlightRequests(), config.retryTimeoutMs(),
-                config.retryExhaustedAction(), quotaProbeMs);
+                config.retryExhaustedAction(), quotaProbeMs, config.unansweredFenceMs());
     }
 }

@@ -66,6 +66,11 @@ public final class HttpFailureClassifier {
         if (cause instanceof AuthenticationException) {
             return ((AuthenticationException) cause).failure();
         }
+        if (isHostnameMismatch(cause)) {
+            return Failure.fatal(Reason.local("TLS_HOSTNAME_MISMATCH", "the TLS certificate of "
+                    + destination.displayName() + " does not name the host in its URL (" + describe(cause)
+                    + "); check the API URL's host name (http.tls.hostname.verification=false is for tests only)"));
+        }
         if (isCertificateProblem(cause)) {
             return Failure.fatal(Reason.local("TLS_HANDSHAKE_FAILED", "the TLS handshake with "
                     + destination.displayName() + " failed (" + describe(cause) + "); if the destination uses a "
@@ -73,6 +78,41 @@ public final class HttpFailureClassifier {
         }
         return Failure.transientError(Reason.local(cause.getClass().getSimpleName(), "no answer from "
                 + destination.displayName() + ": " + describe(cause)));
+    }
+
+    /**
+     * Whether a request that failed this way may have reached the destination: anything but a failure to connect
+     * (refused, unknown host, connect timeout, TLS) or to obtain credentials before sending.
+     */
+    public static boolean mayHaveBeenReceived(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof AuthenticationException || isCertificateProblem(cause) || isHostnameMismatch(cause)) {
+            return false;
+        }
+        for (Throwable c = cause; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException
+                    || c instanceof java.net.NoRouteToHostException
+                    || c instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                    || c instanceof org.apache.hc.client5.http.HttpHostConnectException
+                    || c instanceof org.apache.hc.core5.http.RequestNotExecutedException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHostnameMismatch(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+            String message = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if ((c instanceof CertificateException || c instanceof SSLException)
+                    && (message.contains("subject alternative name") || message.contains("no name matching"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCertificateProblem(Throwable t) {

@@ -82,6 +82,9 @@ public final class ApacheHttpTransport implements HttpTransport {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // No wire log: at DEBUG, HttpClient's default session decorator would print every byte sent,
+                // credentials and record values included.
+                .setIoSessionDecorator(session -> session)
                 .evictIdleConnections(TimeValue.ofSeconds(30));
         if (!settings.proxyUrl().isEmpty()) {
             try {
@@ -106,7 +109,8 @@ public final class ApacheHttpTransport implements HttpTransport {
             return result;
         }
         request.headers().forEach(builder::addHeader);
-        extraHeaders.forEach(builder::setHeader);
+        // Authentication headers hold secrets: their text form, which HttpClient's header log prints, is redacted.
+        extraHeaders.forEach((name, value) -> builder.setHeader(new SensitiveHeader(name, value)));
         if (request.body() != null) {
             builder.setBody(request.body(), ContentType.parse(request.contentType()));
         }

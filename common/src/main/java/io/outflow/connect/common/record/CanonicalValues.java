@@ -96,7 +96,7 @@ public final class CanonicalValues {
     private static Object logical(Schema schema, Object value) {
         switch (schema.name()) {
             case Decimal.LOGICAL_NAME:
-                return value instanceof BigDecimal ? value : null;
+                return value instanceof BigDecimal ? Decimals.checked(null, (BigDecimal) value) : null;
             case Date.LOGICAL_NAME:
                 return value instanceof java.util.Date
                         ? Instant.ofEpochMilli(((java.util.Date) value).getTime()).atOffset(ZoneOffset.UTC).toLocalDate()
@@ -114,9 +114,11 @@ public final class CanonicalValues {
 
     private static Object scalar(Object value) {
         if (value instanceof String || value instanceof Boolean || value instanceof Long
-                || value instanceof BigDecimal || value instanceof LocalDate || value instanceof LocalTime
-                || value instanceof Instant) {
+                || value instanceof LocalDate || value instanceof LocalTime || value instanceof Instant) {
             return value;
+        }
+        if (value instanceof BigDecimal) {
+            return Decimals.checked(null, (BigDecimal) value);
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
@@ -129,7 +131,7 @@ public final class CanonicalValues {
             return d;
         }
         if (value instanceof BigInteger) {
-            return new BigDecimal((BigInteger) value);
+            return Decimals.checked(null, new BigDecimal((BigInteger) value));
         }
         if (value instanceof byte[]) {
             return value;

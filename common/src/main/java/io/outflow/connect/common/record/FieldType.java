@@ -111,7 +111,7 @@ public enum FieldType {
             return value;
         }
         if (value instanceof Long || value instanceof BigDecimal) {
-            return ((Number) value).doubleValue();
+            return Decimals.finiteDouble(field, (Number) value);
         }
         if (value instanceof String) {
             // Through BigDecimal: plain decimal text only, not Java's "NaN", "1.5d" or hexadecimal literals.
@@ -126,10 +126,10 @@ public enum FieldType {
 
     private Object asDecimal(String field, Object value) {
         if (value instanceof BigDecimal) {
-            return value;
+            return Decimals.checked(field, (BigDecimal) value);
         }
         if (value instanceof Long || value instanceof Double || value instanceof String) {
-            return new BigDecimal(value.toString().trim());
+            return Decimals.checked(field, new BigDecimal(value.toString().trim()));
         }
         throw mismatch(field, value);
     }

@@ -155,6 +155,15 @@ public abstract class OutflowSinkTask extends SinkTask {
                 } catch (RecordException e) {
                     deadLetters.report(record, ticket, DeliveryError.badRecord(e.getMessage()));
                     metrics.deadLettered();
+                } catch (RuntimeException e) {
+                    // A defect, not bad data; still, nothing is dropped: the record is reported like a bad one,
+                    // and the exception's message (which could hold a value) stays out of logs above DEBUG.
+                    log.warn("Unexpected {} while preparing record {}; it is reported to the dead-letter queue",
+                            e.getClass().getName(), DeadLetterReporter.describe(record));
+                    log.debug("Preparing record {} failed", DeadLetterReporter.describe(record), e);
+                    deadLetters.report(record, ticket, DeliveryError.badRecord("unexpected "
+                            + e.getClass().getSimpleName() + " while converting the record"));
+                    metrics.deadLettered();
                 }
             }
         } finally {
@@ -174,7 +183,7 @@ public abstract class OutflowSinkTask extends SinkTask {
                 return; // revoked meanwhile: the new owner delivers it again
             }
             deadLetters.report(dead.record.record(), dead.record.ticket(),
-                    DeliveryError.refused(destination.displayName(), dead.reason));
+                    deadLetters.refused(destination.displayName(), dead.reason));
             metrics.deadLettered();
         });
         deadLetters.poll(tracker::done);

@@ -45,6 +45,7 @@ class DeliveryEngineTest {
     private int maxInFlight = 4;
     private long retryTimeoutMs = 60_000;
     private RetryExhaustedAction exhaustedAction = RetryExhaustedAction.FAIL;
+    private long fenceMs = 5_000;
     private DeliveryEngine engine;
 
     /** Records what the engine reports. */
@@ -93,7 +94,7 @@ class DeliveryEngineTest {
             Destination destination = new ItemsDestination("http://items.test", auth, write, delete);
             engine = new DeliveryEngine(destination, transport, scheduler, RateBudget.unlimited(),
                     new Backoff(100, 1000, () -> 0.5),
-                    new EngineSettings(LINGER, maxInFlight, retryTimeoutMs, exhaustedAction, 60_000),
+                    new EngineSettings(LINGER, maxInFlight, retryTimeoutMs, exhaustedAction, 60_000, fenceMs),
                     listener, EngineMetrics.NONE);
         }
         return engine;
@@ -515,5 +516,49 @@ class DeliveryEngineTest {
         JsonNode items = body(again).get("items");
         assertEquals(1, items.size());
         assertEquals("b", items.get(0).get("key").asText(), "only the kept partition's record is sent again");
+    }
+
+    @Test
+    void aKeyWhoseRequestWentUnansweredStaysReservedSoTheLateRequestCannotOvertakeANewerValue() {
+        submit(record(0, 0, "a", 1));
+        scheduler.advance(LINGER);
+        long sentAt = scheduler.nowMs();
+        transport.takeOpen().get(0).fail(new java.net.SocketTimeoutException("500 MILLISECONDS"));
+        scheduler.advance(100);
+        replyAllOk(transport.takeOpen().get(0)); // the retry is answered
+        assertEquals(1, listener.delivered.size(), "delivered, and its offset may be committed");
+
+        submit(record(0, 1, "a", 2));
+        scheduler.advance(LINGER);
+        assertEquals(0, transport.openCount(), "the unanswered request might still be applied: a waits");
+        scheduler.advance(sentAt + fenceMs - scheduler.nowMs() - 1);
+        assertEquals(0, transport.openCount());
+        scheduler.advance(1 + LINGER);
+        JsonNode items = body(transport.takeOpen().get(0)).get("items");
+        assertEquals(2, items.get(0).get("fields").get("v").asInt(), "the newer value, once the late one can't land");
+    }
+
+    @Test
+    void aRequestThatNeverConnectedReservesNothing() {
+        submit(record(0, 0, "a", 1));
+        scheduler.advance(LINGER);
+        transport.takeOpen().get(0).fail(new java.net.ConnectException("Connection refused"));
+        scheduler.advance(100);
+        replyAllOk(transport.takeOpen().get(0));
+        submit(record(0, 1, "a", 2));
+        scheduler.advance(LINGER);
+        assertEquals(1, transport.openCount(), "nothing was sent before, so the newer value goes at once");
+    }
+
+    @Test
+    void anAnswerAfterATimeoutReservesNothingEither() {
+        submit(record(0, 0, "a", 1));
+        scheduler.advance(LINGER);
+        transport.takeOpen().get(0).reply(503, "{}");
+        scheduler.advance(100);
+        replyAllOk(transport.takeOpen().get(0));
+        submit(record(0, 1, "a", 2));
+        scheduler.advance(LINGER);
+        assertEquals(1, transport.openCount(), "a 503 is an answer: the destination did not apply it");
     }
 }

@@ -61,14 +61,23 @@ final class HubSpotValues implements ValueConverter {
             return ((BigDecimal) value).toPlainString();
         }
         if (value instanceof LocalDate) {
-            return Long.toString(((LocalDate) value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            return epochMillis(field, ((LocalDate) value).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (value instanceof Instant) {
-            return Long.toString(((Instant) value).toEpochMilli());
+            return epochMillis(field, (Instant) value);
         }
         if (value instanceof LocalTime) {
             return value.toString();
         }
         throw new RecordException(field, "a value of type " + TypeNames.of(value) + " cannot be a HubSpot property");
+    }
+
+    /** Epoch milliseconds, or a refusal for a date too far from 1970 to count in milliseconds (±292 million years). */
+    private static String epochMillis(String field, Instant instant) {
+        try {
+            return Long.toString(instant.toEpochMilli());
+        } catch (ArithmeticException e) {
+            throw new RecordException(field, "the date is too far from 1970 to be written in epoch milliseconds");
+        }
     }
 }
