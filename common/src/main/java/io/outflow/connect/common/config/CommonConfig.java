@@ -145,7 +145,8 @@ public final class CommonConfig {
 
     public static final String CLOSE_TIMEOUT_MS_CONFIG = "close.timeout.ms";
     private static final String CLOSE_TIMEOUT_MS_DOC = "On a rebalance or stop, how long to wait for requests that "
-            + "carry the partitions' records, so a late request cannot land after the new owner's newer one.";
+            + "carry the partitions' records, so a late request cannot land after the new owner's newer one. Keep it "
+            + "below the worker's task.shutdown.graceful.timeout.ms (5 s by default), which bounds a task's stop.";
 
     /** The defaults that do not depend on the destination. */
     public static final long DEFAULT_LINGER_MS = 50;
@@ -162,7 +163,7 @@ public final class CommonConfig {
         defineRetries(def);
         defineHttp(def);
         new ConfigGroup(def, SHUTDOWN_GROUP)
-                .define(CLOSE_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.atLeast(0), Importance.LOW,
+                .define(CLOSE_TIMEOUT_MS_CONFIG, Type.LONG, 4_000L, Range.atLeast(0), Importance.LOW,
                         CLOSE_TIMEOUT_MS_DOC, "Close timeout (ms)");
         return def;
     }

@@ -237,8 +237,15 @@ public abstract class OutflowSinkTask extends SinkTask {
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
-        if (paused && !partitions.isEmpty()) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        if (paused) {
             context.pause(partitions.toArray(new TopicPartition[0]));
+        } else {
+            // The worker re-pauses, on assignment, partitions it remembers as paused from before a rebalance; the
+            // task is not holding back now, so none of its partitions may stay paused (they would never resume).
+            context.resume(partitions.toArray(new TopicPartition[0]));
         }
     }
 

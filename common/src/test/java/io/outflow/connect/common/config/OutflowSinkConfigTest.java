@@ -95,7 +95,7 @@ class OutflowSinkConfigTest {
         assertNull(c.trustStorePassword());
         assertEquals("PKCS12", c.trustStoreType());
         assertTrue(c.hostnameVerification());
-        assertEquals(10_000, c.closeTimeoutMs());
+        assertEquals(4_000, c.closeTimeoutMs());
         assertEquals(1, c.taskCount());
     }
 

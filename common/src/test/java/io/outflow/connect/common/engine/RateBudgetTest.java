@@ -38,9 +38,9 @@ class RateBudgetTest {
     }
 
     @Test
-    void retryDelayIsAboutOnePermitsSpacingBetweenOneMsAndOneSecond() {
-        assertEquals(203, RateBudget.of(100, 10_000, 2).retryDelayMs());
-        assertEquals(1000, RateBudget.of(1, 60_000, 1).retryDelayMs(), "capped at a second");
+    void retryDelayIsAQuarterOfAPermitsSpacingBetweenOneMsAndAQuarterSecond() {
+        assertEquals(50, RateBudget.of(100, 10_000, 2).retryDelayMs());
+        assertEquals(250, RateBudget.of(1, 60_000, 1).retryDelayMs(), "capped at a quarter second");
         assertEquals(1, RateBudget.of(100_000, 1000, 1).retryDelayMs(), "at least a millisecond");
     }
 
