@@ -74,6 +74,10 @@ final class Cluster implements AutoCloseable {
 
     /** Starts a Connect worker (the previous one stopped), its REST client and its JMX connection. */
     private void startWorker() throws IOException {
+        startWorker(List.of());
+    }
+
+    private void startWorker(List<String> extraJvmArgs) throws IOException {
         int jmxPort = Ports.free();
         Path dir = workDir.resolve("worker" + (workers == 0 ? "" : "-" + workers));
         workers++;
@@ -87,6 +91,7 @@ final class Cluster implements AutoCloseable {
                 // samples are not disturbed by them.
                 .jvmArg("-XX:MaxHeapFreeRatio=100");
         JmxProbe.jvmArgs(jmxPort).forEach(builder::jvmArg);
+        extraJvmArgs.forEach(builder::jvmArg);
         worker = builder.start(START_TIMEOUT);
         rest = ConnectRestClient.at(worker.restUrl());
         jmx = JmxProbe.connect(jmxPort);
@@ -94,13 +99,18 @@ final class Cluster implements AutoCloseable {
 
     /** A fresh worker JVM (same group; no connector is left on it), e.g. so memory is measured from a clean start. */
     void restartWorker() throws IOException {
+        restartWorker(List.of());
+    }
+
+    /** {@link #restartWorker()} with JVM options of its own, e.g. a fixed heap. */
+    void restartWorker(List<String> extraJvmArgs) throws IOException {
         if (jmx != null) {
             jmx.close();
         }
         if (worker != null) {
             worker.close();
         }
-        startWorker();
+        startWorker(extraJvmArgs);
     }
 
     String bootstrap() {

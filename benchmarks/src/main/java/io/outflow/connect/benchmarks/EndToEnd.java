@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 final class EndToEnd {
     static final long TARGET_P99_MS = 250;
+    /** The connectors' default linger.ms. */
+    static final int LINGER_MS = 50;
     static final int RATE = 500;
 
     private EndToEnd() {
@@ -88,20 +90,17 @@ final class EndToEnd {
         double permitsPerSecond = (vendor.defaultRateRequests - Math.max(1, vendor.defaultRateRequests / 100))
                 * 1000.0 / vendor.defaultRateWindowMs;
         double spacingMs = 1000 / permitsPerSecond;
-        result.why(String.format(Locale.ROOT, "The default rate limit lets the task send one request every %.0f ms. "
-                + "At %d records/s a record waits for linger.ms (50 ms), then for the next permit; when a permit "
-                + "is refused the engine looks again a whole spacing later (RateBudget.retryDelayMs), not when the "
-                + "permit frees, so a wait can approach two spacings.", spacingMs, rate));
+        boolean floorAboveTarget = spacingMs + LINGER_MS >= TARGET_P99_MS;
+        result.why(String.format(Locale.ROOT, "The default rate limit lets the task send one request every %.0f ms: a "
+                + "record that arrives just after a request waits up to that long for the next one, after linger.ms "
+                + "(%d ms).%s", spacingMs, LINGER_MS, floorAboveTarget
+                ? " That floor alone is above the target, so no client that keeps to this limit can meet it." : ""));
         if (vendor == Vendor.ZENDESK) {
-            result.why("Zendesk: status reads take permits from the same 200/min budget, and the engine sends due "
-                    + "requests (status reads, retries) before new batches, so a new batch can wait behind the "
-                    + "reads of the jobs before it: several spacings of ~300 ms. What would fix it: nothing at this "
-                    + "plan's limit short of fewer status reads (a longer zendesk.job.poll.ms trades confirmation "
-                    + "time for submit permits); a waiting submit could be preferred over reads of jobs not yet due "
-                    + "to finish; a higher plan limit shrinks the spacing proportionally.");
-        } else {
-            result.why("What would fix it: wake the dispatcher when the next permit is due rather than a fixed "
-                    + "spacing later, and send a waiting partial batch as soon as a permit is free.");
+            result.why("Zendesk: each job costs a submit and at least one status read from the same budget, so "
+                    + "submits get about every other permit and a record can wait two spacings or more. What would "
+                    + "cut it: reading many jobs' status in one request (GET /api/v2/job_statuses/show_many, in "
+                    + "Zendesk's Support API), which leaves nearly every permit to submits; the floor of one spacing "
+                    + "stays until the account's limit is higher (the High Volume add-on allows 2,500/min).");
         }
     }
 }

@@ -15,6 +15,7 @@ final class MemoryUnderBacklog {
     static final int LATENCY_MS = 200;
     static final double TARGET_GROWTH = 0.10;
     static final long SAMPLE_MS = 2000;
+    static final List<String> FIXED_HEAP = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
 
     private MemoryUnderBacklog() {
     }
@@ -26,13 +27,17 @@ final class MemoryUnderBacklog {
     static Result run(Bench bench, Vendor vendor) throws Exception {
         Options o = bench.options;
         bench.ensureTopic(Bench.BACKLOG_TOPIC, 1, o.backlogRecords);
-        String setting = String.format(Locale.ROOT, "%,d-record backlog, %d ms latency, rate limit off, %d s",
-                o.backlogRecords, LATENCY_MS, o.memorySeconds);
+        String setting = String.format(Locale.ROOT, "%,d-record backlog, %d ms latency, rate limit off, %d s%s",
+                o.backlogRecords, LATENCY_MS, o.memorySeconds, o.quick ? "" : ", worker heap fixed at 512 MB");
         Result result = new Result(Options.Measurement.MEMORY, vendor, setting);
         if (!o.quick) {
-            // A fresh worker JVM, so its memory is this connector's alone, from its start.
-            Bench.log("%s memory under backlog: restarting the worker for a clean JVM", vendor.displayName);
-            bench.cluster.restartWorker();
+            // A fresh worker JVM, so its memory is this connector's alone, from its start. Its heap is fixed and
+            // touched up front (-Xms = -Xmx, as production workers run): with a growing heap, RSS measures how far
+            // G1 has expanded the heap towards -Xmx (which the allocation rate decides, not anything retained); with
+            // a fixed one, RSS growth is native memory, and the live heap shows whatever the task retains.
+            Bench.log("%s memory under backlog: restarting the worker (fixed heap) for a clean JVM",
+                    vendor.displayName);
+            bench.cluster.restartWorker(FIXED_HEAP);
         }
         String name = bench.connectorName(vendor, "mb");
         long pid = bench.cluster.workerPid();

@@ -132,21 +132,19 @@ final class RateLimitUtilisation {
             result.why(String.format(Locale.ROOT, "Requests went at %.2f/s of the %.2f/s allowed (%s). Of the "
                             + "shortfall: the engine paces at %s of the limit by design (RateBudget keeps 1 request "
                             + "in 100, at least 1, in reserve); the median gap was %d ms against a pacing of %.0f ms "
-                            + "(a refused permit is asked for again a whole spacing later, RateBudget.retryDelayMs, "
-                            + "and the engine thread wakes late on a busy machine); and %d gaps longer than 1.5× the "
+                            + "(a refused permit is asked for again when RateBudget.retryDelayMs expects it; a "
+                            + "median above the pacing means the engine thread woke late, on a busy machine); and %d "
+                            + "gaps longer than 1.5× the "
                             + "pacing lost %.1f s of %.1f s.", requestRate, limitRate, Bench.pct(requestRate / limitRate),
                     Bench.pct(paced), medianGap, spacing, late, lostSeconds, seconds));
             if (fullWindowGaps > 0) {
                 result.why(fullWindowGaps + " of the long gaps began with the fake's window full (the answer said "
-                        + "nothing remained): holds from the vendor's rate-limit headers. When an answer says no more "
-                        + "requests remain than are in flight, HeaderRateLimitSignals.holdMillis holds until the "
-                        + "window's reset (Braze's X-RateLimit-Reset is whole epoch seconds, so up to a second; "
-                        + "HubSpot's rolling window, one request's share per request short), although the engine's "
-                        + "own pacing keeps below the limit (the window can fill at all because arrivals at the "
-                        + "destination jitter around the pacing, and the reserve is one request). What would fix it: "
-                        + "hold for one "
-                        + "request's share of the window rather than until the reset while the limiter paces below "
-                        + "the limit, and wake the dispatcher when the next permit is due.");
+                        + "nothing remained): holds from the vendor's rate-limit headers "
+                        + "(HeaderRateLimitSignals.holdMillis: until the reset for a fixed window such as Braze's, "
+                        + "whose X-RateLimit-Reset is whole epoch seconds; one request's share of the window per "
+                        + "request ahead for a rolling one). The window can fill at all because arrivals at the "
+                        + "destination jitter around the pacing and the reserve is one request; a larger reserve "
+                        + "(fewer rate.limit.requests than the vendor allows) avoids it.");
             }
             if (late > fullWindowGaps) {
                 result.why((late - fullWindowGaps) + " long gap(s) began with the window far from full: the "

@@ -37,18 +37,25 @@ public final class HeaderRateLimitSignals implements RateLimitSignals {
     @Override
     public long holdMillis(HttpResult response, int requestsInFlight, long nowMillis) {
         long remaining = longHeader(response, remainingHeader);
-        if (remaining < 0 || remaining > requestsInFlight) {
+        if (remaining < 0) {
             return 0;
         }
         long untilReset = untilReset(response, nowMillis);
         if (untilReset >= 0) {
-            return untilReset;
+            // A fixed window: nothing comes free before the reset, so requests in flight use up what remains.
+            return remaining > requestsInFlight ? 0 : untilReset;
         }
-        // No reset time (a rolling window): wait for about one request's share of the window to come free.
+        // No reset time (a rolling window): old requests age out while ours are in flight, at about the pace the
+        // engine sends at, so "1 remaining, 2 in flight" is the steady state of a budget used fully, not a coming 429
+        // (holding then cost HubSpot a fifth of its budget at 100 ms latency). A full window means someone else
+        // shares the quota or the pace is too high: wait one request's share of the window per request ahead.
+        if (remaining > 0) {
+            return 0;
+        }
         long window = window(response);
         long limit = longHeader(response, limitHeader);
         if (window > 0 && limit > 0) {
-            return Math.max(1, window / limit) * (requestsInFlight - remaining + 1);
+            return Math.max(1, window / limit) * (requestsInFlight + 1);
         }
         return window > 0 ? window : 1000;
     }

@@ -34,15 +34,31 @@ public final class JsonValues {
         void write(JsonGenerator generator) throws IOException;
     }
 
+    /**
+     * Each thread's output buffer, kept between calls: every record is encoded once on the task thread, and a fresh
+     * buffer per record was the largest single source of garbage (benchmarks: docs/benchmarks.md). Taken out while
+     * in use, so a writer that encodes something itself gets a buffer of its own.
+     */
+    private static final ThreadLocal<ByteArrayBuilder> BUFFER = new ThreadLocal<>();
+
     /** Runs a writer into a fresh byte array. */
     public static byte[] encode(Writer writer) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(256);
-             JsonGenerator generator = FACTORY.createGenerator(out)) {
+        ByteArrayBuilder out = BUFFER.get();
+        if (out == null) {
+            out = new ByteArrayBuilder(512);
+        } else {
+            BUFFER.set(null);
+            out.reset();
+        }
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             writer.write(generator);
             generator.flush();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            // Kept whatever its size: Jackson caps a block at 128 KB, so a thread keeps at most that much.
+            BUFFER.set(out);
         }
     }
 

@@ -55,7 +55,7 @@ final class RecordPreparer {
         }
         Map<String, Object> fields = CanonicalValues.fields(record.valueSchema(), record.value());
         String key = keyReader.read(record, fields);
-        return new Prepared(write, write.prepare(key, mapper.map(fields)), dedupeKey(write, key));
+        return new Prepared(write, write.prepare(key, mapper.mapOwned(fields)), dedupeKey(write, key));
     }
 
     /** The key records are deduplicated and ordered by: compared the way the destination compares keys. */

@@ -38,7 +38,19 @@ class RateBudgetTest {
     }
 
     @Test
-    void retryDelayIsAQuarterOfAPermitsSpacingBetweenOneMsAndAQuarterSecond() {
+    void afterAGrantTheRetryComesWhenTheNextPermitIsDue() {
+        RateBudget budget = RateBudget.of(100, 10_000, 1); // 9.9 per second: a permit every 101.01 ms
+        long before = System.nanoTime();
+        assertTrue(budget.tryAcquire());
+        assertFalse(budget.tryAcquire());
+        long delay = budget.retryDelayMs();
+        long elapsedMs = (System.nanoTime() - before) / 1_000_000;
+        assertTrue(delay <= 102, delay + " ms: not later than one spacing after the grant");
+        assertTrue(delay >= 101 - elapsedMs - 1, delay + " ms after " + elapsedMs + " ms: not before it is due");
+    }
+
+    @Test
+    void beforeAnyGrantOrOnceThePermitIsOverdueTheRetryPollsInQuarterSpacings() {
         assertEquals(50, RateBudget.of(100, 10_000, 2).retryDelayMs());
         assertEquals(250, RateBudget.of(1, 60_000, 1).retryDelayMs(), "capped at a quarter second");
         assertEquals(1, RateBudget.of(100_000, 1000, 1).retryDelayMs(), "at least a millisecond");

@@ -91,6 +91,33 @@ class FieldMapperProperties {
         assertEquals(out.size(), parsed.size());
     }
 
+    @Property(tries = 500)
+    void mappingAnOwnedMapGivesWhatMappingACopyGives(@ForAll("mappings") Mapping mapping,
+                                                     @ForAll("fields") Map<String, Object> fields) {
+        FieldMapper mapper = mapping.mapper();
+        Object copied;
+        try {
+            copied = describeValues(mapper.map(new LinkedHashMap<>(fields)));
+        } catch (RecordException e) {
+            copied = "refused: " + e.getMessage();
+        }
+        Object owned;
+        try {
+            owned = describeValues(mapper.mapOwned(new LinkedHashMap<>(fields)));
+        } catch (RecordException e) {
+            owned = "refused: " + e.getMessage();
+        }
+        assertEquals(copied, owned);
+    }
+
+    /** Names, order and values, byte arrays by content. */
+    private static String describeValues(Map<String, Object> fields) {
+        StringBuilder out = new StringBuilder();
+        fields.forEach((k, v) -> out.append(k).append('=')
+                .append(v instanceof byte[] ? java.util.Arrays.toString((byte[]) v) : String.valueOf(v)).append(';'));
+        return out.toString();
+    }
+
     private static Set<String> expectedTargets(Mapping mapping, Map<String, Object> fields) {
         Set<String> targets = new HashSet<>();
         for (String name : fields.keySet()) {

@@ -27,7 +27,8 @@ import java.util.Optional;
 final class ZendeskDestination implements Destination {
     /**
      * X-Rate-Limit (requests per minute) and X-Rate-Limit-Remaining on every answer; no reset header, so the
-     * remaining budget is treated as a rolling one-minute window (destinations.md, Zendesk "Rate limits").
+     * remaining budget is treated as a rolling one-minute window: held back only when it is used up
+     * (developer.zendesk.com/api-reference/introduction/rate-limits).
      */
     static final RateLimitSignals RATE_LIMIT_SIGNALS = HeaderRateLimitSignals.builder("X-Rate-Limit-Remaining")
             .limit("X-Rate-Limit")
