@@ -35,7 +35,7 @@ public final class HeaderRateLimitSignals implements RateLimitSignals {
     }
 
     @Override
-    public long holdMillis(HttpResult response, int requestsInFlight, long nowMillis) {
+    public long holdMillis(HttpResult response, int requestsInFlight, double connectorPerSecond, long nowMillis) {
         long remaining = longHeader(response, remainingHeader);
         if (remaining < 0) {
             return 0;
@@ -45,17 +45,21 @@ public final class HeaderRateLimitSignals implements RateLimitSignals {
             // A fixed window: nothing comes free before the reset, so requests in flight use up what remains.
             return remaining > requestsInFlight ? 0 : untilReset;
         }
-        // No reset time (a rolling window): old requests age out while ours are in flight, at about the pace the
-        // engine sends at, so "1 remaining, 2 in flight" is the steady state of a budget used fully, not a coming 429
-        // (holding then cost HubSpot a fifth of its budget at 100 ms latency). A full window means someone else
-        // shares the quota or the pace is too high: wait one request's share of the window per request ahead.
-        if (remaining > 0) {
-            return 0;
-        }
+        // No reset time: a rolling window, whose old requests age out while ours are in flight. When the connector's
+        // own budget paces at or under the vendor's limit, they age out as fast as we send, so "1 remaining, 2 in
+        // flight" is a budget used fully, not a coming 429 (holding then cost HubSpot a fifth of its budget), and only
+        // a full window (someone else shares the quota) holds. Without such a budget (rate.limit.requests=0, or set
+        // above the vendor's limit) the requests in flight do use up what remains.
         long window = window(response);
         long limit = longHeader(response, limitHeader);
+        boolean pacedUnderLimit = window > 0 && limit > 0 && connectorPerSecond <= limit * 1000.0 / window;
+        long ahead = pacedUnderLimit ? (remaining > 0 ? -1 : requestsInFlight) : requestsInFlight - remaining;
+        if (ahead < 0) {
+            return 0;
+        }
+        // Wait for about one request's share of the window per request ahead of the next one.
         if (window > 0 && limit > 0) {
-            return Math.max(1, window / limit) * (requestsInFlight + 1);
+            return Math.max(1, window / limit) * (ahead + 1);
         }
         return window > 0 ? window : 1000;
     }

@@ -360,7 +360,8 @@ public final class DeliveryEngine {
         if (error != null) {
             step = Step.fail(HttpFailureClassifier.transportError(destination, error));
         } else {
-            long hold = destination.rateLimitSignals().holdMillis(response, onWire, now);
+            long hold = destination.rateLimitSignals().holdMillis(response, onWire,
+                    budget.connectorPermitsPerSecond(), now);
             if (hold > 0) {
                 holdFor(now, hold);
             }

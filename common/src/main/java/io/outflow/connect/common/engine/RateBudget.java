@@ -11,21 +11,23 @@ import java.time.Duration;
  */
 public final class RateBudget {
     private final RateLimiter limiter;
+    private final double connectorPerSecond;
     private final long intervalNanos;
     private final long pollDelayMs;
     /** When the last permit was granted (System.nanoTime, Guava's clock too); only the engine thread touches it. */
     private long grantedAtNanos;
     private boolean granted;
 
-    private RateBudget(RateLimiter limiter, long intervalNanos, long pollDelayMs) {
+    private RateBudget(RateLimiter limiter, double connectorPerSecond, long intervalNanos, long pollDelayMs) {
         this.limiter = limiter;
+        this.connectorPerSecond = connectorPerSecond;
         this.intervalNanos = intervalNanos;
         this.pollDelayMs = pollDelayMs;
     }
 
     /** A budget with no limit. */
     public static RateBudget unlimited() {
-        return new RateBudget(null, 0, 0);
+        return new RateBudget(null, Double.POSITIVE_INFINITY, 0, 0);
     }
 
     /**
@@ -45,7 +47,7 @@ public final class RateBudget {
         // A warm-up as long as one request's spacing: after an idle spell Guava's bursty limiter would hand out a
         // second's worth of saved permits at once, enough to overrun a rolling window; warming up never does.
         RateLimiter limiter = RateLimiter.create(perSecond, Duration.ofMillis(spacingMs));
-        return new RateBudget(limiter, (long) (1_000_000_000L / perSecond),
+        return new RateBudget(limiter, paced * 1000.0 / windowMs, (long) (1_000_000_000L / perSecond),
                 Math.max(1, Math.min(spacingMs / 4, 250)));
     }
 
@@ -75,6 +77,11 @@ public final class RateBudget {
         }
         long untilDue = granted ? grantedAtNanos + intervalNanos - System.nanoTime() : 0;
         return untilDue > 0 ? (untilDue + 999_999) / 1_000_000 : pollDelayMs;
+    }
+
+    /** The pace of the whole connector (every task's share together); infinite without a limit. */
+    public double connectorPermitsPerSecond() {
+        return connectorPerSecond;
     }
 
     public double permitsPerSecond() {

@@ -15,6 +15,12 @@ class RateBudgetTest {
     }
 
     @Test
+    void theConnectorsPaceIsEveryTasksShareTogether() {
+        assertEquals(9.9, RateBudget.of(100, 10_000, 2).connectorPermitsPerSecond(), 1e-9);
+        assertEquals(Double.POSITIVE_INFINITY, RateBudget.of(0, 10_000, 2).connectorPermitsPerSecond());
+    }
+
+    @Test
     void noTasksCountsAsOne() {
         assertEquals(9.9, RateBudget.of(100, 10_000, 0).permitsPerSecond(), 1e-9);
     }

@@ -71,10 +71,10 @@ class BrazeErrorsTest {
         HttpResult nearlyUsedUp = answer(201, "{\"message\":\"success\"}", Map.of(
                 "X-ratelimit-limit", List.of("3000"), "X-ratelimit-remaining", List.of("1"),
                 "X-ratelimit-reset", List.of(Long.toString(reset))));
-        assertEquals(3000, braze.rateLimitSignals().holdMillis(nearlyUsedUp, 2, NOW));
+        assertEquals(3000, braze.rateLimitSignals().holdMillis(nearlyUsedUp, 2, Double.POSITIVE_INFINITY, NOW));
         HttpResult plenty = answer(201, "{}", Map.of("X-ratelimit-remaining", List.of("2500"),
                 "X-ratelimit-reset", List.of(Long.toString(reset))));
-        assertEquals(0, braze.rateLimitSignals().holdMillis(plenty, 2, NOW));
+        assertEquals(0, braze.rateLimitSignals().holdMillis(plenty, 2, Double.POSITIVE_INFINITY, NOW));
     }
 
     @Test

@@ -64,18 +64,21 @@ class ZendeskErrorsTest {
 
     @Test
     void rateLimitHeadersHoldBackBeforeA429() {
+        double paced = 198 / 60.0; // the connector's budget at Zendesk's default 200 per minute, 1% in reserve
         HttpResult usedUp = answer(200, "{}", Map.of("X-Rate-Limit", List.of("200"),
                 "X-Rate-Limit-Remaining", List.of("0")));
-        assertEquals(4 * 300, ZendeskDestination.RATE_LIMIT_SIGNALS.holdMillis(usedUp, 3, 0),
+        assertEquals(4 * 300, ZendeskDestination.RATE_LIMIT_SIGNALS.holdMillis(usedUp, 3, paced, 0),
                 "a full minute: one request's share (60 s / 200) for each request ahead");
         // No reset header: requests age out of the minute while others are in flight, so a budget the engine's
-        // pacing uses fully is not held back.
+        // pacing uses fully is not held back; without a budget, the requests in flight use up what remains.
         HttpResult lastOne = answer(200, "{}", Map.of("X-Rate-Limit", List.of("200"),
                 "X-Rate-Limit-Remaining", List.of("1")));
-        assertEquals(0, ZendeskDestination.RATE_LIMIT_SIGNALS.holdMillis(lastOne, 3, 0));
+        assertEquals(0, ZendeskDestination.RATE_LIMIT_SIGNALS.holdMillis(lastOne, 3, paced, 0));
+        assertEquals(3 * 300, ZendeskDestination.RATE_LIMIT_SIGNALS.holdMillis(lastOne, 3, Double.POSITIVE_INFINITY,
+                0));
         HttpResult plenty = answer(200, "{}", Map.of("X-Rate-Limit", List.of("200"),
                 "X-Rate-Limit-Remaining", List.of("150")));
-        assertEquals(0, ZendeskDestination.RATE_LIMIT_SIGNALS.holdMillis(plenty, 3, 0));
+        assertEquals(0, ZendeskDestination.RATE_LIMIT_SIGNALS.holdMillis(plenty, 3, Double.POSITIVE_INFINITY, 0));
     }
 
     @Test
