@@ -127,6 +127,16 @@ public final class DeliveryEngine {
         return done;
     }
 
+    /**
+     * The task stopped waiting for a close ({@code close.timeout.ms}): forget it, so that when its outstanding
+     * requests finish it does not call back batches carrying records the task received after the rebalance (the
+     * same partitions can come back to this task, and their new records must not be dropped). The outstanding
+     * requests settle as usual; their records' offsets belong to the partitions' previous assignment and are ignored.
+     */
+    public void abandonClose(CompletableFuture<Void> close) {
+        scheduler.execute(guarded(() -> closings.removeIf(closing -> closing.done == close)));
+    }
+
     /** Stops sending; answers still arriving are ignored. */
     public CompletableFuture<Void> stop() {
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -255,9 +256,11 @@ public abstract class OutflowSinkTask extends SinkTask {
             return;
         }
         Set<TopicPartition> closing = new HashSet<>(partitions);
+        CompletableFuture<Void> closed = engine.closePartitions(closing);
         try {
-            engine.closePartitions(closing).get(config.closeTimeoutMs(), TimeUnit.MILLISECONDS);
+            closed.get(config.closeTimeoutMs(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            engine.abandonClose(closed);
             log.warn("Requests carrying records of {} partitions were still outstanding after {} ms "
                     + "(close.timeout.ms); their outcome is ignored and the new owner sends the records again",
                     closing.size(), config.closeTimeoutMs());

@@ -503,6 +503,28 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void anAbandonedCloseDoesNotDropRecordsOfThePartitionWhenItComesBack() {
+        submit(record(0, 0, "a", 1));
+        scheduler.advance(LINGER);
+        ScriptedTransport.Exchange late = transport.takeOpen().get(0);
+        CompletableFuture<Void> closed = engine().closePartitions(Set.of(new TopicPartition("t", 0)));
+        scheduler.runPending();
+        assertFalse(closed.isDone(), "a request carrying partition 0 is on the wire");
+        engine().abandonClose(closed); // the task stopped waiting (close.timeout.ms)
+
+        submit(record(0, 1, "b", 2)); // the rebalance gave partition 0 back to this task
+        scheduler.advance(LINGER);
+        transport.takeOpen().get(0).reply(503, "{}");
+        scheduler.runPending(); // b waits for its retry
+        replyAllOk(late); // the old request is answered at last
+        scheduler.advance(2000);
+
+        List<ScriptedTransport.Exchange> retried = transport.takeOpen();
+        assertEquals(1, retried.size(), "b is sent again, not dropped by the close the task gave up on");
+        assertEquals("b", body(retried.get(0)).get("items").get(0).get("key").asText());
+    }
+
+    @Test
     void closingCallsBackABatchWaitingForItsRetry() {
         submit(record(0, 0, "a", 1), record(1, 0, "b", 1));
         scheduler.advance(LINGER);

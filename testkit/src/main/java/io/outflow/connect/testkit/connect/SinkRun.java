@@ -63,6 +63,10 @@ public final class SinkRun {
         config.put("retry.backoff.ms", "20");
         config.put("retry.backoff.max.ms", "300");
         config.put("http.response.timeout.ms", "1000");
+        // The fakes' seeded faults include writes applied but never answered; their keys stay reserved this long.
+        // The production default (a minute) would turn each such fault into a minute's wait; the fakes apply a
+        // request at once, so a few seconds are longer than any late application here.
+        config.put("retry.unanswered.fence.ms", "3000");
         return config;
     }
 
