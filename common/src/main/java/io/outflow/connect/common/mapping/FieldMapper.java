@@ -3,6 +3,8 @@ package io.outflow.connect.common.mapping;
 import io.outflow.connect.common.record.FieldType;
 import io.outflow.connect.common.record.RecordException;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,55 +32,66 @@ public final class FieldMapper {
         this.limiter = limiter;
     }
 
-    /** Maps a record's canonical fields to the destination's fields, converted and checked. */
+    /** Maps a record's canonical fields to the destination's fields, converted and checked; the source is kept. */
     public Map<String, Object> map(Map<String, Object> source) {
-        return mapCopy(source);
+        return mapOwned(new LinkedHashMap<>(source));
     }
 
     /**
-     * {@link #map}, for a caller that hands the map over: when nothing is renamed, dropped or declared (the default
-     * configuration) the values are converted where they are, which saves a map per record on the hot path.
+     * {@link #map}, for a caller that hands the map over: fields are converted where they are, dropped fields removed
+     * and renamed ones moved to the end under their new names. Building a second map per record was a seventh of the
+     * task thread's work (docs/benchmarks.md). The JSON field order this changes means nothing to any destination.
      */
     public Map<String, Object> mapOwned(Map<String, Object> source) {
-        if (!renames.isEmpty() || dropUnmapped || !types.isEmpty()) {
-            return mapCopy(source);
-        }
-        for (Map.Entry<String, Object> entry : source.entrySet()) {
+        List<Object> renamed = null; // source name, target name, converted value: put back after the pass
+        Iterator<Map.Entry<String, Object>> fields = source.entrySet().iterator();
+        while (fields.hasNext()) {
+            Map.Entry<String, Object> entry = fields.next();
             String name = entry.getKey();
-            entry.setValue(limiter.apply(name, converter.convert(name, entry.getValue())));
+            String target = renames.get(name);
+            if (target == null) {
+                if (dropUnmapped) {
+                    fields.remove();
+                    continue;
+                }
+                target = name;
+            }
+            Object value = converted(name, target, entry.getValue());
+            if (target.equals(name)) {
+                entry.setValue(value);
+            } else {
+                fields.remove();
+                if (renamed == null) {
+                    renamed = new ArrayList<>(6);
+                }
+                renamed.add(name);
+                renamed.add(target);
+                renamed.add(value);
+            }
+        }
+        if (renamed != null) {
+            for (int i = 0; i < renamed.size(); i += 3) {
+                String target = (String) renamed.get(i + 1);
+                if (source.containsKey(target)) {
+                    throw new RecordException((String) renamed.get(i), "is sent as '" + target
+                            + "', which another field is sent as too; fix field.mapping");
+                }
+                source.put(target, renamed.get(i + 2));
+            }
         }
         checkRequired(source);
         return source;
     }
 
-    private Map<String, Object> mapCopy(Map<String, Object> source) {
-        Map<String, Object> out = new LinkedHashMap<>((int) (source.size() / 0.75f) + 1);
-        for (Map.Entry<String, Object> entry : source.entrySet()) {
-            String name = entry.getKey();
-            String target = renames.get(name);
-            if (target == null) {
-                if (dropUnmapped) {
-                    continue;
-                }
-                target = name;
-            }
-            Object value = entry.getValue();
-            FieldType type = types.get(name);
-            if (type != null) {
-                value = type.coerce(name, value);
-            }
-            if (out.containsKey(target)) {
-                throw new RecordException(name, "is sent as '" + target + "', which another field is sent as too; "
-                        + "fix field.mapping");
-            }
-            try {
-                out.put(target, limiter.apply(target, converter.convert(target, value)));
-            } catch (RecordException e) {
-                throw target.equals(name) ? e : new RecordException(name, e.reason() + " (sent as '" + target + "')");
-            }
+    /** A field's value as the destination takes it; errors name the source field, and the target when renamed. */
+    private Object converted(String name, String target, Object value) {
+        FieldType type = types.get(name);
+        Object typed = type == null ? value : type.coerce(name, value);
+        try {
+            return limiter.apply(target, converter.convert(target, typed));
+        } catch (RecordException e) {
+            throw target.equals(name) ? e : new RecordException(name, e.reason() + " (sent as '" + target + "')");
         }
-        checkRequired(out);
-        return out;
     }
 
     private void checkRequired(Map<String, Object> out) {

@@ -51,11 +51,10 @@ final class OrganizationUpsert implements Operation {
 
     @Override
     public Item prepare(String key, Map<String, Object> values) {
-        Map<String, Object> organization = fields.place(key, values);
         return new Item(key, JsonValues.encode(g -> {
             g.writeStartObject();
             g.writeFieldName("organization");
-            JsonValues.write(g, organization);
+            fields.write(g, key, values);
             g.writeEndObject();
         }));
     }

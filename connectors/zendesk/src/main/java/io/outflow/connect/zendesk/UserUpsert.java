@@ -52,8 +52,7 @@ final class UserUpsert implements Operation {
 
     @Override
     public Item prepare(String key, Map<String, Object> values) {
-        Map<String, Object> user = fields.place(key, values);
-        return new Item(key, JsonValues.encode(g -> JsonValues.write(g, user)));
+        return new Item(key, JsonValues.encode(g -> fields.write(g, key, values)));
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.outflow.connect.zendesk;
 
 import org.junit.jupiter.api.Test;
 
+import io.outflow.connect.common.mapping.JsonValues;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +72,34 @@ class ObjectFieldsTest {
         assertEquals("o-1", organization.get("external_id"));
         assertEquals(List.of("acme.com"), organization.get("domain_names"));
         assertEquals(Map.of("arr", 1200L), organization.get("organization_fields"));
+    }
+
+    @Test
+    void writingStraightToJsonGivesWhatEncodingThePlacedObjectGives() {
+        ObjectFields organizations = ObjectFields.organizations(Set.copyOf(ZendeskConfig.ORGANIZATION_STANDARD_FIELDS));
+        Map<String, Object> nullContainer = new HashMap<>();
+        nullContainer.put("user_fields", null);
+        nullContainer.put("name", "Ada");
+        List<Map<String, Object>> cases = List.of(
+                fields(),
+                fields("name", "Ada", "email", "ada@example.com", "tags", List.of("vip"), "health_score", 87L,
+                        "plan", "pro", "renewal", "2026-12-01"),
+                fields("external_id", "other", "name", "Ada", "organization", "Acme"),
+                fields("user_fields", Map.of("plan", "free", "tier", 2L), "plan", "pro"),
+                fields("user_fields", Map.of(), "name", "Ada"),
+                fields("user_fields", "not a map", "name", "Ada"),
+                fields("name", null, "score", null),
+                nullContainer);
+        for (Map<String, Object> c : cases) {
+            for (ObjectFields placement : List.of(users, organizations)) {
+                String placed = json(JsonValues.encode(g -> JsonValues.write(g, placement.place("k-1", c))));
+                String written = json(JsonValues.encode(g -> placement.write(g, "k-1", c)));
+                assertEquals(placed, written, () -> "fields " + c.keySet());
+            }
+        }
+    }
+
+    private static String json(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
