@@ -1,5 +1,7 @@
 package io.outflow.connect.benchmarks;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.List;
  * the report in docs/benchmarks.md.
  */
 public final class Benchmarks {
+    private static final Logger LOG = LoggerFactory.getLogger(Benchmarks.class);
+
     private Benchmarks() {
     }
 
@@ -76,7 +80,7 @@ public final class Benchmarks {
             Bench.log("  → %s: %s [%s]", vendor.displayName, last.value, last.statusText());
         } catch (Exception | AssertionError e) {
             Bench.log("  → %s %s failed: %s", vendor.displayName, m.title, e);
-            e.printStackTrace(System.out);
+            LOG.error("{} {} failed", vendor.displayName, m.title, e);
             bench.results.add(new Result(m, vendor, "").error(e));
         }
     }

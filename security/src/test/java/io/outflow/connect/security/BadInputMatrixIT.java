@@ -1,5 +1,7 @@
 package io.outflow.connect.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.outflow.connect.testkit.connect.ConnectTestCluster;
 import io.outflow.connect.testkit.connect.ConnectorStatus;
 import io.outflow.connect.testkit.connect.ConsumedRecord;
@@ -38,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @ExtendWith(SharedCluster.class)
 class BadInputMatrixIT {
+    private static final Logger LOG = LoggerFactory.getLogger(BadInputMatrixIT.class);
+
 
     @TestFactory
     Stream<DynamicNode> everyRowOnEveryConnector() {
@@ -143,13 +147,13 @@ class BadInputMatrixIT {
         if (!expect.refused()) {
             assertTrue(dead == null, () -> "expected to arrive, but dead-lettered: " + dead.header(MatrixRun.REASON));
             assertTrue(arrived(target, outcome.runOfRow.get(row.name()), row), "arrived intact");
-            System.out.printf("MATRIX %s all %s: arrived, %s = %s%n", target.id, row.name(), expect.field(),
+            LOG.info("MATRIX {} all {}: arrived, {} = {}", target.id, row.name(), expect.field(),
                     BadInput.abbreviate(expect.stored()));
             return;
         }
         assertNotNull(dead, "the record is in the DLQ");
         String reason = dead.header(MatrixRun.REASON);
-        System.out.printf("MATRIX %s all %s: DLQ [%s] %s%n", target.id, row.name(), dead.header(MatrixRun.STAGE),
+        LOG.info("MATRIX {} all {}: DLQ [{}] {}", target.id, row.name(), dead.header(MatrixRun.STAGE),
                 reason);
         for (String text : expect.reason()) {
             assertTrue(reason != null && reason.contains(text), () -> "reason names '" + text + "': " + reason);
@@ -212,7 +216,7 @@ class BadInputMatrixIT {
         MatrixRun run = outcome.runs.get(row.name());
         String trace = outcome.traces.get(row.name());
         assertNotNull(trace, "the task failed");
-        System.out.printf("MATRIX %s none %s: %s%n", target.id, row.name(), head(trace));
+        LOG.info("MATRIX {} none {}: {}", target.id, row.name(), head(trace));
         String topic = run.run.topic();
         long offset = run.offsets.get(row.name());
         BadInput.Expect expect = row.expected(target);

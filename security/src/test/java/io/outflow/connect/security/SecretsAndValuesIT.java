@@ -1,5 +1,7 @@
 package io.outflow.connect.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.outflow.connect.testkit.connect.Await;
 import io.outflow.connect.testkit.connect.ConnectTestCluster;
 import io.outflow.connect.testkit.connect.ConnectorStatus;
@@ -48,6 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(SharedCluster.class)
 class SecretsAndValuesIT {
+    private static final Logger LOG = LoggerFactory.getLogger(SecretsAndValuesIT.class);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     /** What one run left to search. */
@@ -88,14 +92,14 @@ class SecretsAndValuesIT {
                         evidence.runFailure = e;
                         throw e;
                     }
-                    System.out.printf("%s: searched %d log events %s; %d dead letters; the task failed with: %s%n",
+                    LOG.info("{}: searched {} log events {}; {} dead letters; the task failed with: {}",
                             name, evidence.events, evidence.counts, evidence.deadLetters, head(evidence.trace));
                     // For the record: where keys and values do show, below INFO (allowed) or from test code.
                     evidence.logMatches.stream().filter(m -> evidence.values.contains(m.needle()))
                             .collect(Collectors.groupingBy(m -> m.level() + " " + m.logger()
                                     + (m.fromTestInfrastructure() ? " (test infrastructure)" : ""),
                                     java.util.TreeMap::new, Collectors.counting()))
-                            .forEach((logger, n) -> System.out.printf("  values in %d x %s%n", n, logger));
+                            .forEach((logger, n) -> LOG.info("  values in {} x {}", n, logger));
                 }),
                 DynamicTest.dynamicTest("(a) no credential in any log line, at any level", () -> {
                     ranToTheEnd(evidence);

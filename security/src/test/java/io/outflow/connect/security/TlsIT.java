@@ -1,5 +1,7 @@
 package io.outflow.connect.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.outflow.connect.testkit.connect.Await;
 import io.outflow.connect.testkit.connect.ConnectTestCluster;
 import io.outflow.connect.testkit.connect.ConnectorStatus;
@@ -34,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(SharedCluster.class)
 class TlsIT {
+    private static final Logger LOG = LoggerFactory.getLogger(TlsIT.class);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -107,7 +111,7 @@ class TlsIT {
                     + "name: " + BadInputMatrixIT.head(mismatch));
             assertTrue(wrongHost.stored(key(otherHostVerified)).isEmpty(), "nothing was sent to the wrong host");
             assertTrue(trusted.stored(key(withoutTrustStore)).isEmpty(), "nothing was sent to an untrusted host");
-            System.out.printf("%s TLS refusals:%n  no trust store: %s%n  other host: %s%n", target.id,
+            LOG.info("{} TLS refusals:\n  no trust store: {}\n  other host: {}", target.id,
                     BadInputMatrixIT.head(untrusted), BadInputMatrixIT.head(mismatch));
             cases.forEach(c -> c.run.delete());
         }
