@@ -12,6 +12,7 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * jqwik generators of what a record can hold when it reaches a connector: the Maps and Lists of schemaless JSON,
@@ -452,5 +454,36 @@ public final class ConnectDataArbitraries {
             }
         }
         return false;
+    }
+
+    /**
+     * Sink records as a connector's property tests feed them: mostly schemaless values, up to {@code maxFields} of
+     * the given field names holding raw, canonical, date-like or number-like values (now and then a whole value of
+     * another shape), with keys made by {@code keyOf} from any unicode string (some raw scalars, some null); and
+     * Structs keyed {@code structKey}.
+     */
+    public static Arbitrary<SinkRecord> sinkRecords(List<String> names, int maxFields, Function<String, String> keyOf,
+                                                    String structKey) {
+        Arbitrary<Object> values = Arbitraries.frequencyOf(
+                Tuple.of(4, rawScalars()),
+                Tuple.of(1, rawValues(2)),
+                Tuple.of(2, canonicalScalars()),
+                Tuple.of(2, dateLikeStrings()),
+                Tuple.of(2, numberLikeStrings()));
+        Arbitrary<Object> schemaless = Arbitraries.entries(Arbitraries.of(names), values).list().ofMaxSize(maxFields)
+                .map(entries -> {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+                    return (Object) map;
+                });
+        Arbitrary<Object> recordValues = Arbitraries.frequencyOf(Tuple.of(8, schemaless),
+                Tuple.of(1, rawRecordValues()));
+        Arbitrary<SinkRecord> plain = Arbitraries.frequencyOf(Tuple.of(1, rawScalars()),
+                        Tuple.of(4, unicodeStrings().map(keyOf::apply)))
+                .injectNull(0.05)
+                .flatMap(key -> recordValues.map(value -> new SinkRecord("t", 0, null, key, null, value, 7)));
+        Arbitrary<SinkRecord> structs = structs().map(sv -> new SinkRecord("t", 0, null, structKey, sv.schema(),
+                sv.value(), 7));
+        return Arbitraries.frequencyOf(Tuple.of(4, plain), Tuple.of(1, structs));
     }
 }

@@ -184,27 +184,7 @@ class BrazeValuesProperties {
 
     @Provide
     Arbitrary<SinkRecord> records() {
-        Arbitrary<Object> values = Arbitraries.frequencyOf(
-                Tuple.of(4, ConnectDataArbitraries.rawScalars()),
-                Tuple.of(1, ConnectDataArbitraries.rawValues(2)),
-                Tuple.of(2, ConnectDataArbitraries.canonicalScalars()),
-                Tuple.of(2, ConnectDataArbitraries.dateLikeStrings()),
-                Tuple.of(2, ConnectDataArbitraries.numberLikeStrings()));
-        Arbitrary<Object> schemaless = Arbitraries.entries(Arbitraries.of(NAMES), values).list().ofMaxSize(7)
-                .map(entries -> {
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    entries.forEach(e -> map.put(e.getKey(), e.getValue()));
-                    return (Object) map;
-                });
-        Arbitrary<Object> recordValues = Arbitraries.frequencyOf(Tuple.of(8, schemaless),
-                Tuple.of(1, ConnectDataArbitraries.rawRecordValues()));
-        Arbitrary<SinkRecord> plain = Arbitraries.frequencyOf(Tuple.of(1, ConnectDataArbitraries.rawScalars()),
-                        Tuple.of(4, ConnectDataArbitraries.unicodeStrings().map(s -> "u" + s)))
-                .injectNull(0.05)
-                .flatMap(key -> recordValues.map(value -> new SinkRecord("t", 0, null, key, null, value, 7)));
-        Arbitrary<SinkRecord> structs = ConnectDataArbitraries.structs().map(sv -> new SinkRecord("t", 0, null,
-                "u1", sv.schema(), sv.value(), 7));
-        return Arbitraries.frequencyOf(Tuple.of(4, plain), Tuple.of(1, structs));
+        return ConnectDataArbitraries.sinkRecords(NAMES, 7, s -> "u" + s, "u1");
     }
 
     @Provide

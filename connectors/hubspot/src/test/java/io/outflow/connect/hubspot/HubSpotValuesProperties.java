@@ -18,7 +18,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -27,7 +26,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -158,27 +156,7 @@ class HubSpotValuesProperties {
 
     @Provide
     Arbitrary<SinkRecord> records() {
-        Arbitrary<Object> values = Arbitraries.frequencyOf(
-                Tuple.of(4, ConnectDataArbitraries.rawScalars()),
-                Tuple.of(1, ConnectDataArbitraries.rawValues(2)),
-                Tuple.of(2, ConnectDataArbitraries.canonicalScalars()),
-                Tuple.of(2, ConnectDataArbitraries.dateLikeStrings()),
-                Tuple.of(2, ConnectDataArbitraries.numberLikeStrings()));
-        Arbitrary<Object> schemaless = Arbitraries.entries(Arbitraries.of(NAMES), values).list().ofMaxSize(6)
-                .map(entries -> {
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    entries.forEach(e -> map.put(e.getKey(), e.getValue()));
-                    return (Object) map;
-                });
-        Arbitrary<Object> recordValues = Arbitraries.frequencyOf(Tuple.of(8, schemaless),
-                Tuple.of(1, ConnectDataArbitraries.rawRecordValues()));
-        Arbitrary<SinkRecord> plain = Arbitraries.frequencyOf(Tuple.of(1, ConnectDataArbitraries.rawScalars()),
-                        Tuple.of(4, ConnectDataArbitraries.unicodeStrings().map(s -> "k" + s + "@example.com")))
-                .injectNull(0.05)
-                .flatMap(key -> recordValues.map(value -> new SinkRecord("t", 0, null, key, null, value, 7)));
-        Arbitrary<SinkRecord> structs = ConnectDataArbitraries.structs().map(sv -> new SinkRecord("t", 0, null,
-                "k@example.com", sv.schema(), sv.value(), 7));
-        return Arbitraries.frequencyOf(Tuple.of(4, plain), Tuple.of(1, structs));
+        return ConnectDataArbitraries.sinkRecords(NAMES, 6, s -> "k" + s + "@example.com", "k@example.com");
     }
 
     @Property(tries = 500)
